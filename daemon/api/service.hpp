@@ -1,0 +1,72 @@
+// ApiService: the route table of DESIGN section 5 on top of a Backend, with authentication,
+// roles, the failed-authentication slowdown, /healthz, /readyz, /metrics and the static UI.
+// It implements Handler, so the Server runs it; it knows nothing of sockets.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/auth.hpp"
+#include "api/backend.hpp"
+#include "api/handler.hpp"
+#include "api/lifecycle.hpp"
+#include "api/metrics.hpp"
+#include "api/router.hpp"
+#include "api/static_files.hpp"
+
+namespace labelflow::api {
+
+struct ServiceOptions {
+  FailureThrottle::Options throttle;
+  std::optional<std::filesystem::path> web_root;  // serve the UI at "/" when set
+};
+
+class ApiService final : public Handler {
+ public:
+  // Every reference must outlive the service.
+  ApiService(Backend& backend, Authenticator& auth, Lifecycle& lifecycle,
+             metrics::Registry& registry, ServiceOptions options = {});
+
+  Prepared prepare(Request request) override;
+
+  // Who may call a route: anyone, any valid token, reviewers only, or the admin only.
+  enum class Access { open, any, reviewer, admin };
+
+  // One authenticated call, as handed to a route's function.
+  struct Call {
+    Request request;
+    PathParams params;
+    Principal principal;  // empty id for open routes
+    const std::string& param(const std::string& name) const { return params.find(name)->second; }
+  };
+  using Fn = std::function<Response(const Call&)>;
+
+ private:
+  enum class Run { io, worker };  // io: quick and non-blocking; worker: may block
+  struct Route {
+    Access access;
+    Run run;
+    Fn fn;
+  };
+  void add(const std::string& method, const std::string& pattern, Access access, Run run, Fn fn);
+  void add_operational_routes();
+  void add_backend_routes();  // endpoints.cpp
+
+  Backend& backend_;
+  Authenticator& auth_;
+  Lifecycle& lifecycle_;
+  metrics::Registry& registry_;
+  metrics::Counter& auth_failures_;
+  FailureThrottle throttle_;
+  std::optional<StaticFiles> static_;
+  Router router_;
+  std::vector<Route> routes_;
+};
+
+// JSON response helpers shared by the endpoint code.
+Response json_response(int status, const boost::json::value& body);
+
+}  // namespace labelflow::api

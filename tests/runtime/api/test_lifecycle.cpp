@@ -1,0 +1,203 @@
+// Health, readiness, metrics, drain, the worker pool, static files and the auth slowdown.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <thread>
+#include <unistd.h>
+
+#include "fixture.hpp"
+
+using namespace labelflow;
+using namespace labelflow::test;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+TEST_CASE("healthz and readyz follow the lifecycle", "[api][lifecycle]") {
+  ApiFixture f;
+  CHECK(request(f.port(), "GET", "/healthz").status == 200);
+  CHECK(request(f.port(), "GET", "/readyz").status == 200);
+  f.lifecycle.set(api::Lifecycle::Phase::starting);
+  auto starting = request(f.port(), "GET", "/readyz");
+  CHECK(starting.status == 503);
+  CHECK(error_code_of(starting) == "unavailable");
+  CHECK(request(f.port(), "GET", "/healthz").status == 200);
+  f.lifecycle.set(api::Lifecycle::Phase::draining);
+  auto draining = request(f.port(), "GET", "/readyz");
+  CHECK(draining.status == 503);
+  CHECK(body_json(draining).at("error").at("message") == "not ready: draining");
+}
+
+TEST_CASE("backend calls run on workers, not on the io thread", "[api][lifecycle]") {
+  api::ServerOptions options;
+  options.io_threads = 1;
+  options.worker_threads = 1;
+  ApiFixture f(options);
+  f.backend.close_gate();
+  auto blocked = std::async(std::launch::async, [&] {
+    return request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken));
+  });
+  REQUIRE(f.backend.wait_for_calls(1));
+  // The only worker is stuck in the backend; the only io thread still answers.
+  CHECK(request(f.port(), "GET", "/healthz").status == 200);
+  CHECK(request(f.port(), "GET", "/metrics").status == 200);
+  f.backend.open_gate();
+  CHECK(blocked.get().status == 200);
+}
+
+TEST_CASE("drain finishes requests in flight, closes idle connections, refuses new ones",
+          "[api][lifecycle]") {
+  ApiFixture f;
+  Connection idle(f.port());
+  idle.send(build_request("GET", "/healthz"));
+  REQUIRE(idle.read_response());
+
+  f.backend.close_gate();
+  Connection busy(f.port());
+  busy.send(build_request("POST", "/v1/tasks/t1/heartbeat", {}, bearer(kReviewerToken)));
+  REQUIRE(f.backend.wait_for_calls(1));
+
+  auto drained = std::async(std::launch::async, [&] { return f.server->drain(10s); });
+  CHECK(idle.wait_closed(5s));
+  for (int i = 0; i < 200 && f.lifecycle.phase() != api::Lifecycle::Phase::draining; ++i) {
+    std::this_thread::sleep_for(5ms);
+  }
+  CHECK(f.lifecycle.phase() == api::Lifecycle::Phase::draining);
+  f.backend.open_gate();
+  auto res = busy.read_response();
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->header("connection") == "close");
+  CHECK(drained.get());
+  CHECK(f.lifecycle.phase() == api::Lifecycle::Phase::stopped);
+  CHECK_THROWS(Connection(f.port()));
+}
+
+TEST_CASE("drain gives up on requests that outlive the deadline", "[api][lifecycle]") {
+  ApiFixture f;
+  f.backend.close_gate();
+  Connection busy(f.port());
+  busy.send(build_request("GET", "/v1/projects", {}, bearer(kReviewerToken)));
+  REQUIRE(f.backend.wait_for_calls(1));
+  auto opener = std::async(std::launch::async, [&] {
+    std::this_thread::sleep_for(300ms);
+    f.backend.open_gate();  // lets the worker pool finish so stop() can join it
+  });
+  CHECK_FALSE(f.server->drain(50ms));
+  opener.get();
+}
+
+TEST_CASE("metrics are Prometheus text with request counts and latency", "[api][metrics]") {
+  ApiFixture f;
+  f.registry.gauge("labelflow_queue_depth", "Tasks waiting per stage", {{"stage", "review"}})
+      .set(7);
+  request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken));
+  request(f.port(), "GET", "/v1/projects");  // 401
+  request(f.port(), "GET", "/v1/projects/p/rows/r1", {}, bearer(kReviewerToken));
+  auto res = request(f.port(), "GET", "/metrics");
+  CHECK(res.status == 200);
+  CHECK(res.header("content-type") == "text/plain; version=0.0.4; charset=utf-8");
+  const std::string& text = res.body;
+  INFO(text);
+  CHECK(text.find("# TYPE labelflow_http_requests_total counter\n") != std::string::npos);
+  CHECK(text.find("labelflow_http_requests_total{route=\"/v1/projects\",status=\"200\"} 1\n") !=
+        std::string::npos);
+  CHECK(text.find("labelflow_http_requests_total{route=\"/v1/projects\",status=\"401\"} 1\n") !=
+        std::string::npos);
+  CHECK(text.find("labelflow_http_requests_total{route=\"/v1/projects/{project}/rows/{row}\","
+                  "status=\"200\"} 1\n") != std::string::npos);
+  CHECK(text.find("# TYPE labelflow_http_request_duration_seconds histogram\n") !=
+        std::string::npos);
+  CHECK(text.find("labelflow_http_request_duration_seconds_bucket{route=\"/v1/projects\","
+                  "le=\"+Inf\"} 2\n") != std::string::npos);
+  CHECK(text.find("labelflow_http_request_duration_seconds_count{route=\"/v1/projects\"} 2\n") !=
+        std::string::npos);
+  CHECK(text.find("labelflow_queue_depth{stage=\"review\"} 7\n") != std::string::npos);
+  CHECK(text.find("labelflow_auth_failures_total 1\n") != std::string::npos);
+  CHECK(text.find("labelflow_http_connections_open ") != std::string::npos);
+  // Every line is a comment or "name{labels} value".
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    REQUIRE(end != std::string::npos);
+    std::string line = text.substr(pos, end - pos);
+    if (!line.starts_with("# ")) {
+      CHECK(line.rfind(' ') != std::string::npos);
+      CHECK(line.find_first_of("abcdefghijklmnopqrstuvwxyz") == 0);
+    }
+    pos = end + 1;
+  }
+}
+
+TEST_CASE("static files are served with content types and no traversal", "[api][static]") {
+  fs::path base = fs::temp_directory_path() / ("labelflow_api_web_" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "web" / "assets");
+  std::ofstream(base / "web" / "index.html") << "<!doctype html><title>labelflow</title>";
+  std::ofstream(base / "web" / "assets" / "app.js") << "export const x = 1;";
+  std::ofstream(base / "web" / "assets" / "site.css") << "body{}";
+  std::ofstream(base / "secret.txt") << "outside";
+  fs::create_symlink(base / "secret.txt", base / "web" / "leak.txt");
+
+  api::ServiceOptions options;
+  options.web_root = base / "web";
+  {
+    ApiFixture f({}, options);
+    auto index = request(f.port(), "GET", "/");
+    CHECK(index.status == 200);
+    CHECK(index.header("content-type") == "text/html; charset=utf-8");
+    CHECK(index.body == "<!doctype html><title>labelflow</title>");
+    auto js = request(f.port(), "GET", "/assets/app.js");
+    CHECK(js.header("content-type") == "text/javascript; charset=utf-8");
+    CHECK(js.body == "export const x = 1;");
+    CHECK(request(f.port(), "GET", "/assets/site.css").header("content-type") ==
+          "text/css; charset=utf-8");
+    CHECK(request(f.port(), "GET", "/assets/").status == 404);  // no index.html there
+    CHECK(request(f.port(), "GET", "/missing.js").status == 404);
+
+    for (const char* evil : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                             "/assets/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt",
+                             "/assets%5c..%5c..%5csecret.txt", "/a%00b"}) {
+      INFO(evil);
+      auto res = request(f.port(), "GET", evil);
+      CHECK(res.status == 400);
+      CHECK(res.body.find("outside") == std::string::npos);
+    }
+    auto link = request(f.port(), "GET", "/leak.txt");  // symlink out of the root
+    CHECK(link.status == 404);
+    CHECK(link.body.find("outside") == std::string::npos);
+    // API paths never fall through to files.
+    CHECK(request(f.port(), "GET", "/v1/unknown").status == 404);
+    CHECK(request(f.port(), "POST", "/index.html").status == 404);
+  }
+  fs::remove_all(base);
+}
+
+TEST_CASE("repeated failed authentication from one address is slowed down", "[api][auth]") {
+  api::ServiceOptions options;
+  options.throttle.free_failures = 2;
+  options.throttle.base_delay = 200ms;
+  ApiFixture f({}, options);
+  auto timed = [&](const std::string& token) {
+    auto start = std::chrono::steady_clock::now();
+    auto res = request(f.port(), "GET", "/v1/projects", {}, bearer(token));
+    return std::make_pair(res.status, std::chrono::steady_clock::now() - start);
+  };
+  // Two free failures, then 200 ms, then 400 ms.
+  CHECK(timed("wrong-token-0000000000").first == 401);
+  CHECK(timed("wrong-token-0000000001").first == 401);
+  auto third = timed("wrong-token-0000000002");
+  CHECK(third.first == 401);
+  CHECK(third.second >= 200ms);
+  auto fourth = timed("wrong-token-0000000003");
+  CHECK(fourth.second >= 400ms);
+  // While one failure waits, other clients are served at once (the delay is a timer).
+  auto waiting = std::async(std::launch::async, [&] { return timed("wrong-token-0000000004"); });
+  std::this_thread::sleep_for(50ms);
+  CHECK(request(f.port(), "GET", "/healthz").status == 200);
+  // A valid token is not delayed, and does not reset the count.
+  auto good = timed(kReviewerToken);
+  CHECK(good.first == 200);
+  CHECK(waiting.get().second >= 800ms);
+}
