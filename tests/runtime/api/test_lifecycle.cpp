@@ -14,7 +14,7 @@ using namespace labelflow::test;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-TEST_CASE("healthz and readyz follow the lifecycle", "[api][lifecycle]") {
+TEST_CASE("api: healthz and readyz follow the lifecycle", "[api][lifecycle]") {
   ApiFixture f;
   CHECK(request(f.port(), "GET", "/healthz").status == 200);
   CHECK(request(f.port(), "GET", "/readyz").status == 200);
@@ -29,7 +29,7 @@ TEST_CASE("healthz and readyz follow the lifecycle", "[api][lifecycle]") {
   CHECK(body_json(draining).at("error").at("message") == "not ready: draining");
 }
 
-TEST_CASE("backend calls run on workers, not on the io thread", "[api][lifecycle]") {
+TEST_CASE("api: backend calls run on workers, not on the io thread", "[api][lifecycle]") {
   api::ServerOptions options;
   options.io_threads = 1;
   options.worker_threads = 1;
@@ -46,7 +46,7 @@ TEST_CASE("backend calls run on workers, not on the io thread", "[api][lifecycle
   CHECK(blocked.get().status == 200);
 }
 
-TEST_CASE("drain finishes requests in flight, closes idle connections, refuses new ones",
+TEST_CASE("api: drain finishes requests in flight, closes idle connections, refuses new ones",
           "[api][lifecycle]") {
   ApiFixture f;
   Connection idle(f.port());
@@ -74,7 +74,7 @@ TEST_CASE("drain finishes requests in flight, closes idle connections, refuses n
   CHECK_THROWS(Connection(f.port()));
 }
 
-TEST_CASE("drain gives up on requests that outlive the deadline", "[api][lifecycle]") {
+TEST_CASE("api: drain gives up on requests that outlive the deadline", "[api][lifecycle]") {
   ApiFixture f;
   f.backend.close_gate();
   Connection busy(f.port());
@@ -88,7 +88,7 @@ TEST_CASE("drain gives up on requests that outlive the deadline", "[api][lifecyc
   opener.get();
 }
 
-TEST_CASE("metrics are Prometheus text with request counts and latency", "[api][metrics]") {
+TEST_CASE("api: metrics are Prometheus text with request counts and latency", "[api][metrics]") {
   ApiFixture f;
   f.registry.gauge("labelflow_queue_depth", "Tasks waiting per stage", {{"stage", "review"}})
       .set(7);
@@ -130,7 +130,7 @@ TEST_CASE("metrics are Prometheus text with request counts and latency", "[api][
   }
 }
 
-TEST_CASE("static files are served with content types and no traversal", "[api][static]") {
+TEST_CASE("api: static files are served with content types and no traversal", "[api][static]") {
   fs::path base = fs::temp_directory_path() / ("labelflow_api_web_" + std::to_string(::getpid()));
   fs::remove_all(base);
   fs::create_directories(base / "web" / "assets");
@@ -174,7 +174,7 @@ TEST_CASE("static files are served with content types and no traversal", "[api][
   fs::remove_all(base);
 }
 
-TEST_CASE("repeated failed authentication from one address is slowed down", "[api][auth]") {
+TEST_CASE("api: repeated failed authentication from one address is slowed down", "[api][auth]") {
   api::ServiceOptions options;
   options.throttle.free_failures = 2;
   options.throttle.base_delay = 200ms;

@@ -19,7 +19,7 @@ api::ServerOptions with_limits(api::ServerLimits limits) {
 
 }  // namespace
 
-TEST_CASE("several requests share one keep-alive connection", "[api][limits]") {
+TEST_CASE("api: several requests share one keep-alive connection", "[api][limits]") {
   ApiFixture f;
   Connection conn(f.port());
   for (int i = 0; i < 5; ++i) {
@@ -42,7 +42,7 @@ TEST_CASE("several requests share one keep-alive connection", "[api][limits]") {
   CHECK(f.backend.calls().size() == 6);
 }
 
-TEST_CASE("Connection: close is honoured", "[api][limits]") {
+TEST_CASE("api: Connection: close is honoured", "[api][limits]") {
   ApiFixture f;
   Connection conn(f.port());
   REQUIRE(conn.send(build_request("GET", "/healthz", {}, {}, false)));
@@ -52,7 +52,7 @@ TEST_CASE("Connection: close is honoured", "[api][limits]") {
   CHECK(conn.wait_closed(2s));
 }
 
-TEST_CASE("a body over the limit gets 413 payload_too_large", "[api][limits]") {
+TEST_CASE("api: a body over the limit gets 413 payload_too_large", "[api][limits]") {
   api::ServerLimits limits;
   limits.max_body_bytes = 1024;
   ApiFixture f(with_limits(limits));
@@ -67,7 +67,7 @@ TEST_CASE("a body over the limit gets 413 payload_too_large", "[api][limits]") {
   CHECK(ok.status == 400);
 }
 
-TEST_CASE("chunked bodies are limited too", "[api][limits]") {
+TEST_CASE("api: chunked bodies are limited too", "[api][limits]") {
   api::ServerLimits limits;
   limits.max_body_bytes = 100;
   ApiFixture f(with_limits(limits));
@@ -83,7 +83,7 @@ TEST_CASE("chunked bodies are limited too", "[api][limits]") {
   CHECK(error_code_of(*res) == "payload_too_large");
 }
 
-TEST_CASE("headers over the limit get 431 bad_request", "[api][limits]") {
+TEST_CASE("api: headers over the limit get 431 bad_request", "[api][limits]") {
   api::ServerLimits limits;
   limits.max_header_bytes = 2048;
   ApiFixture f(with_limits(limits));
@@ -92,7 +92,7 @@ TEST_CASE("headers over the limit get 431 bad_request", "[api][limits]") {
   CHECK(error_code_of(res) == "bad_request");
 }
 
-TEST_CASE("malformed HTTP gets 400 bad_request and the connection closes", "[api][limits]") {
+TEST_CASE("api: malformed HTTP gets 400 bad_request and the connection closes", "[api][limits]") {
   ApiFixture f;
   Connection conn(f.port());
   conn.send("GARBAGE\x01 / HTTP/1.1\r\n\r\n");
@@ -103,7 +103,7 @@ TEST_CASE("malformed HTTP gets 400 bad_request and the connection closes", "[api
   CHECK(conn.wait_closed(2s));
 }
 
-TEST_CASE("a slow client gets 408 while another client is served", "[api][limits]") {
+TEST_CASE("api: a slow client gets 408 while another client is served", "[api][limits]") {
   api::ServerLimits limits;
   limits.request_timeout = 400ms;
   api::ServerOptions options = with_limits(limits);
@@ -129,7 +129,7 @@ TEST_CASE("a slow client gets 408 while another client is served", "[api][limits
   CHECK(silent_res->status == 408);
 }
 
-TEST_CASE("a slow body upload gets 408", "[api][limits]") {
+TEST_CASE("api: a slow body upload gets 408", "[api][limits]") {
   api::ServerLimits limits;
   limits.request_timeout = 400ms;
   ApiFixture f(with_limits(limits));
@@ -141,7 +141,7 @@ TEST_CASE("a slow body upload gets 408", "[api][limits]") {
   CHECK(f.backend.calls().empty());
 }
 
-TEST_CASE("an idle keep-alive connection is closed after idle_timeout", "[api][limits]") {
+TEST_CASE("api: an idle keep-alive connection is closed after idle_timeout", "[api][limits]") {
   api::ServerLimits limits;
   limits.idle_timeout = 300ms;
   ApiFixture f(with_limits(limits));
@@ -153,7 +153,7 @@ TEST_CASE("an idle keep-alive connection is closed after idle_timeout", "[api][l
   CHECK(conn.wait_closed(5s));  // closed silently, without a 408
 }
 
-TEST_CASE("connections beyond max_connections are refused with 503", "[api][limits]") {
+TEST_CASE("api: connections beyond max_connections are refused with 503", "[api][limits]") {
   api::ServerLimits limits;
   limits.max_connections = 2;
   ApiFixture f(with_limits(limits));
@@ -185,7 +185,7 @@ TEST_CASE("connections beyond max_connections are refused with 503", "[api][limi
   CHECK(res.status == 200);
 }
 
-TEST_CASE("Expect: 100-continue gets an interim response", "[api][limits]") {
+TEST_CASE("api: Expect: 100-continue gets an interim response", "[api][limits]") {
   ApiFixture f;
   Connection conn(f.port());
   std::string body = R"({"reason":"unclear"})";

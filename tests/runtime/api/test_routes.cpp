@@ -6,7 +6,7 @@
 using namespace labelflow;
 using namespace labelflow::test;
 
-TEST_CASE("unknown paths get 404 not_found and wrong methods 405 bad_request", "[api][routes]") {
+TEST_CASE("api: unknown paths get 404 not_found and wrong methods 405 bad_request", "[api][routes]") {
   ApiFixture f;
   auto missing = request(f.port(), "GET", "/v1/nothing/here", {}, bearer(kReviewerToken));
   CHECK(missing.status == 404);
@@ -29,7 +29,7 @@ TEST_CASE("unknown paths get 404 not_found and wrong methods 405 bad_request", "
   CHECK(f.backend.calls().empty());
 }
 
-TEST_CASE("path parameters are percent-decoded", "[api][routes]") {
+TEST_CASE("api: path parameters are percent-decoded", "[api][routes]") {
   ApiFixture f;
   auto res = request(f.port(), "GET", "/v1/projects/my%20proj/rows/r%2B1", {},
                      bearer(kReviewerToken));
@@ -39,7 +39,7 @@ TEST_CASE("path parameters are percent-decoded", "[api][routes]") {
   CHECK(args[1] == "r+1");
 }
 
-TEST_CASE("requests without a valid bearer token get 401 unauthorized", "[api][auth]") {
+TEST_CASE("api: requests without a valid bearer token get 401 unauthorized", "[api][auth]") {
   ApiFixture f;
   auto none = request(f.port(), "GET", "/v1/projects");
   CHECK(none.status == 401);
@@ -61,7 +61,7 @@ TEST_CASE("requests without a valid bearer token get 401 unauthorized", "[api][a
   CHECK(lower.status == 200);
 }
 
-TEST_CASE("roles: reviewers cannot call admin routes, the admin cannot take tasks",
+TEST_CASE("api: roles: reviewers cannot call admin routes, the admin cannot take tasks",
           "[api][auth]") {
   ApiFixture f;
   auto reload = request(f.port(), "POST", "/v1/admin/reload", {}, bearer(kReviewerToken));
@@ -78,7 +78,7 @@ TEST_CASE("roles: reviewers cannot call admin routes, the admin cannot take task
   CHECK(body_json(member).at("error").at("message") == "r1 is not a member of p");
 }
 
-TEST_CASE("token table swaps atomically at reload", "[api][auth]") {
+TEST_CASE("api: token table swaps atomically at reload", "[api][auth]") {
   ApiFixture f;
   const std::string fresh = "a-brand-new-token-for-r3";
   CHECK(request(f.port(), "GET", "/v1/projects", {}, bearer(fresh)).status == 401);
@@ -91,7 +91,7 @@ TEST_CASE("token table swaps atomically at reload", "[api][auth]") {
   CHECK(request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken)).status == 401);
 }
 
-TEST_CASE("backend errors map to their codes and statuses", "[api][errors]") {
+TEST_CASE("api: backend errors map to their codes and statuses", "[api][errors]") {
   ApiFixture f;
   struct Case {
     api::ErrorCode code;
@@ -124,7 +124,7 @@ TEST_CASE("backend errors map to their codes and statuses", "[api][errors]") {
   }
 }
 
-TEST_CASE("malformed JSON bodies get 400 naming the position", "[api][errors]") {
+TEST_CASE("api: malformed JSON bodies get 400 naming the position", "[api][errors]") {
   ApiFixture f;
   auto res = request(f.port(), "POST", "/v1/tasks/t1/submit", "{\"labels\": {\n  \"a\": tru }",
                      bearer(kReviewerToken));
@@ -143,7 +143,7 @@ TEST_CASE("malformed JSON bodies get 400 naming the position", "[api][errors]") 
   CHECK(f.backend.calls().empty());
 }
 
-TEST_CASE("request bodies are checked field by field", "[api][errors]") {
+TEST_CASE("api: request bodies are checked field by field", "[api][errors]") {
   ApiFixture f;
   auto no_labels = request(f.port(), "POST", "/v1/tasks/t1/submit", R"({"comment": "x"})",
                            bearer(kReviewerToken));
@@ -172,7 +172,7 @@ TEST_CASE("request bodies are checked field by field", "[api][errors]") {
   CHECK(f.backend.calls().empty());
 }
 
-TEST_CASE("every domain endpoint reaches its backend method", "[api][routes]") {
+TEST_CASE("api: every domain endpoint reaches its backend method", "[api][routes]") {
   ApiFixture f;
   struct Case {
     const char* method;

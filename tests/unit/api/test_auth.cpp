@@ -5,7 +5,7 @@
 using namespace labelflow::api;
 using namespace std::chrono_literals;
 
-TEST_CASE("constant_time_equal compares whole values", "[api][auth]") {
+TEST_CASE("api: constant_time_equal compares whole values", "[api][auth]") {
   CHECK(constant_time_equal("", ""));
   CHECK(constant_time_equal("secret-token", "secret-token"));
   CHECK_FALSE(constant_time_equal("secret-token", "secret-tokeN"));
@@ -17,7 +17,7 @@ TEST_CASE("constant_time_equal compares whole values", "[api][auth]") {
   CHECK(constant_time_equal(with_nul, std::string("ab\0c", 4)));
 }
 
-TEST_CASE("TokenTable refuses short and duplicate tokens without echoing them", "[api][auth]") {
+TEST_CASE("api: TokenTable refuses short and duplicate tokens without echoing them", "[api][auth]") {
   TokenTable table;
   table.add("token-of-reviewer-one", {Role::reviewer, "r1"});
   CHECK_THROWS_WITH(table.add("short", {Role::reviewer, "r2"}),
@@ -33,7 +33,7 @@ TEST_CASE("TokenTable refuses short and duplicate tokens without echoing them", 
   CHECK(table.size() == 1);
 }
 
-TEST_CASE("Authenticator finds the principal and swaps tables", "[api][auth]") {
+TEST_CASE("api: Authenticator finds the principal and swaps tables", "[api][auth]") {
   TokenTable table;
   table.add("token-of-reviewer-one", {Role::reviewer, "r1"});
   table.add("token-of-the-administrator", {Role::admin, "admin"});
@@ -53,7 +53,7 @@ TEST_CASE("Authenticator finds the principal and swaps tables", "[api][auth]") {
   CHECK(auth.authenticate("token-of-reviewer-two")->id == "r2");
 }
 
-TEST_CASE("bearer_token parses the Authorization header", "[api][auth]") {
+TEST_CASE("api: bearer_token parses the Authorization header", "[api][auth]") {
   CHECK(Authenticator::bearer_token("Bearer abc") == std::optional<std::string_view>("abc"));
   CHECK(Authenticator::bearer_token("bearer   abc  ") == std::optional<std::string_view>("abc"));
   CHECK_FALSE(Authenticator::bearer_token(""));
@@ -63,7 +63,7 @@ TEST_CASE("bearer_token parses the Authorization header", "[api][auth]") {
   CHECK_FALSE(Authenticator::bearer_token("Bearerabc"));
 }
 
-TEST_CASE("FailureThrottle delays exponentially, forgets, and stays bounded", "[api][auth]") {
+TEST_CASE("api: FailureThrottle delays exponentially, forgets, and stays bounded", "[api][auth]") {
   FailureThrottle::Options options;
   options.free_failures = 2;
   options.base_delay = 100ms;

@@ -5,7 +5,7 @@
 
 using namespace labelflow::api;
 
-TEST_CASE("registry renders counters, gauges, callbacks and histograms", "[api][metrics]") {
+TEST_CASE("api: registry renders counters, gauges, callbacks and histograms", "[api][metrics]") {
   metrics::Registry registry;
   registry.counter("jobs_total", "Jobs done", {{"kind", "a\"b"}}).inc(2);
   registry.counter("jobs_total", "Jobs done", {{"kind", "a\"b"}}).inc();
@@ -41,7 +41,7 @@ TEST_CASE("registry renders counters, gauges, callbacks and histograms", "[api][
   CHECK(reads == 1);
 }
 
-TEST_CASE("registry refuses bad names and type clashes", "[api][metrics]") {
+TEST_CASE("api: registry refuses bad names and type clashes", "[api][metrics]") {
   metrics::Registry registry;
   registry.counter("x_total", "x");
   CHECK_THROWS_AS(registry.gauge("x_total", "x"), std::invalid_argument);
@@ -52,7 +52,7 @@ TEST_CASE("registry refuses bad names and type clashes", "[api][metrics]") {
   CHECK_THROWS_AS(registry.histogram("h2", "x", {1}, {{"le", "1"}}), std::invalid_argument);
 }
 
-TEST_CASE("error JSON has the fixed shape", "[api][errors]") {
+TEST_CASE("api: error JSON has the fixed shape", "[api][errors]") {
   CHECK(error_json({ErrorCode::validation_failed, "bad label", {{"/labels/ner/2/end", "x"}}, 0}) ==
         R"({"error":{"code":"validation_failed","message":"bad label",)"
         R"("details":[{"path":"/labels/ner/2/end","message":"x"}]}})");

@@ -6,7 +6,7 @@
 
 using namespace labelflow::api;
 
-TEST_CASE("router matches literals and parameters", "[api][router]") {
+TEST_CASE("api: router matches literals and parameters", "[api][router]") {
   Router router;
   std::size_t list = router.add("GET", "/v1/projects");
   std::size_t row = router.add("GET", "/v1/projects/{project}/rows/{row}");
@@ -36,7 +36,7 @@ TEST_CASE("router matches literals and parameters", "[api][router]") {
   CHECK(router.match("GET", "/v1/projects/a%00/rows/x").kind == RouteMatch::Kind::bad_path);
 }
 
-TEST_CASE("router refuses malformed and duplicate patterns", "[api][router]") {
+TEST_CASE("api: router refuses malformed and duplicate patterns", "[api][router]") {
   Router router;
   router.add("GET", "/a/{x}");
   CHECK_THROWS_AS(router.add("GET", "/a/{x}"), std::invalid_argument);
@@ -47,7 +47,7 @@ TEST_CASE("router refuses malformed and duplicate patterns", "[api][router]") {
   CHECK_THROWS_AS(router.add("GET", "/b/{x}/{x}"), std::invalid_argument);
 }
 
-TEST_CASE("percent_decode and query parameters", "[api][router]") {
+TEST_CASE("api: percent_decode and query parameters", "[api][router]") {
   std::string out;
   CHECK(percent_decode("a%20b%2fc", out));
   CHECK(out == "a b/c");
@@ -66,7 +66,7 @@ TEST_CASE("percent_decode and query parameters", "[api][router]") {
   CHECK(req.header("content-type") == "application/json");
 }
 
-TEST_CASE("JSON bodies: objects only, errors name the position", "[api][json]") {
+TEST_CASE("api: JSON bodies: objects only, errors name the position", "[api][json]") {
   auto ok = parse_json_object(R"({"a": 1})", false);
   REQUIRE(std::holds_alternative<boost::json::object>(ok));
   CHECK(std::holds_alternative<boost::json::object>(parse_json_object("  \n", true)));
