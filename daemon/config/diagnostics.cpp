@@ -1,0 +1,34 @@
+#include "config/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace labelflow::config {
+
+std::string Diagnostic::to_string() const {
+  std::string out = where.file.string();
+  out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column) + ": ";
+  out += severity == Severity::error ? "error " : "warning ";
+  out += id;
+  out += ": ";
+  out += message;
+  return out;
+}
+
+void Diagnostics::error(Position where, std::string id, std::string message) {
+  items_.push_back({Severity::error, std::move(where), std::move(id), std::move(message)});
+}
+
+void Diagnostics::warning(Position where, std::string id, std::string message) {
+  items_.push_back({Severity::warning, std::move(where), std::move(id), std::move(message)});
+}
+
+std::size_t Diagnostics::error_count() const noexcept {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const auto& d) { return d.severity == Severity::error; }));
+}
+
+bool Diagnostics::contains(std::string_view id) const noexcept {
+  return std::any_of(items_.begin(), items_.end(), [&](const auto& d) { return d.id == id; });
+}
+
+}  // namespace labelflow::config
