@@ -1,8 +1,7 @@
 #include "rating_value.hpp"
 
-#include <boost/json/serialize.hpp>
-
 #include <algorithm>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -22,8 +21,9 @@ void check_point(const RatingOptions& options, const boost::json::value& v,
   if (!n) {
     errors.push_back({path, "must be a number"});
   } else if (!options.position(*n)) {
-    errors.push_back({path, boost::json::serialize(v) + " is not on the scale (" +
-                                options.describe() + ")"});
+    std::ostringstream number;
+    number << *n;
+    errors.push_back({path, number.str() + " is not on the scale (" + options.describe() + ")"});
   }
 }
 
