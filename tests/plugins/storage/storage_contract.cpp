@@ -135,8 +135,11 @@ TEST_CASE("listing spans pages in key byte order", "[contract]") {
   auto storage = suite_backend().make();
   // Keys whose byte order differs from a naive directory walk ('-' < '.' < '/' < '0'). No key
   // is also the "directory" of another: the local backend cannot hold both (tested there).
-  std::vector<std::string> keys = {"a-b", "a.b", "a/b", "a/c/d", "a/c-", "a0", "b/a", "B",
+  std::vector<std::string> keys = {"a/b", "a/c/d", "a/c_", "a0", "aa", "b/a", "B",
                                    "\xc3\xa9t\xc3\xa9", "z z", "~"};
+  if (suite_backend().exact_byte_order) {
+    for (const char* k : {"a-b", "a.b", "a/c-", "a!"}) keys.push_back(k);
+  }
   for (int i = 0; i < 13; ++i) keys.push_back("many/" + std::to_string(1000 + i * 7));
   for (const auto& k : keys) REQUIRE(storage->put(k, k).is_ok());
   std::sort(keys.begin(), keys.end());
@@ -152,9 +155,14 @@ TEST_CASE("listing spans pages in key byte order", "[contract]") {
 
 TEST_CASE("list filters by prefix", "[contract]") {
   auto storage = suite_backend().make();
-  for (const char* k : {"p/x", "p/y/z", "pq", "q/p", "p-"}) REQUIRE(storage->put(k, "v").is_ok());
+  for (const char* k : {"p/x", "p/y/z", "pq", "q/p", "p_"}) REQUIRE(storage->put(k, "v").is_ok());
   CHECK(list_all(*storage, "p/", 2) == std::vector<std::string>{"p/x", "p/y/z"});
-  CHECK(list_all(*storage, "p", 2) == std::vector<std::string>{"p-", "p/x", "p/y/z", "pq"});
+  CHECK(list_all(*storage, "p", 2) == std::vector<std::string>{"p/x", "p/y/z", "p_", "pq"});
+  if (suite_backend().exact_byte_order) {
+    REQUIRE(storage->put("p-", "v").is_ok());
+    CHECK(list_all(*storage, "p", 2) ==
+          std::vector<std::string>{"p-", "p/x", "p/y/z", "p_", "pq"});
+  }
   CHECK(list_all(*storage, "p/y", 5) == std::vector<std::string>{"p/y/z"});
   CHECK(list_all(*storage, "none/", 5).empty());
 }

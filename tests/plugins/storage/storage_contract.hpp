@@ -14,6 +14,11 @@ struct SuiteBackend {
   std::string name;
   // A configured storage whose key space starts empty (a fresh directory or a fresh prefix).
   std::function<std::shared_ptr<sdk::Storage>()> make;
+  // False for s3rver 3.7.1, the S3 test server: it walks its data directory (so "a/b" comes
+  // before "a-b") and resumes after a continuation token by byte comparison, so across pages
+  // it loses keys with a byte below '/' next to a "directory". Real S3 and the local backend
+  // list in byte order; with false, the ordering cases avoid such keys.
+  bool exact_byte_order = true;
 };
 
 // Defined once per test executable.
