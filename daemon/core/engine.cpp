@@ -108,7 +108,7 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
   for (const auto& sk : snap.skips) {
     if (auto idx = open_row(sk.row_id)) m.activity(*idx).skipped.push_back(m.reviewer_slot(sk.reviewer));
   }
-  TaskId max_id = 0;
+  TaskId max_id = snap.max_task_id;
   for (const auto& t : snap.tasks) {
     max_id = std::max(max_id, t.id);
     auto idx = open_row(t.row_id);

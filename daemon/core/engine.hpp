@@ -75,6 +75,7 @@ struct Snapshot {
   std::vector<ReviewRecord> reviews;
   std::vector<TaskRecord> tasks;
   std::vector<SkipRecord> skips;
+  TaskId max_task_id = 0;  // over every project: task ids are never reused
 };
 
 struct EngineCounts {

@@ -1,0 +1,96 @@
+// StateStore: the daemon's durable state behind an interface free of SQLite types (a later
+// multi-machine store can implement it too).
+//
+// Writes go through commit(): the store makes the whole Batch durable, in order with every
+// batch submitted before it, and only then completes it (I7). A store that cannot persist a
+// batch stops the process (fail-stop) through its fatal handler rather than serve state it
+// could not persist; callbacks of failed batches never run.
+//
+// Thread safety: every method may be called from any thread.
+#pragma once
+
+#include "core/engine.hpp"
+#include "core/records.hpp"
+#include "core/row_doc.hpp"
+
+#include <functional>
+#include <future>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace labelflow::store {
+
+enum class ImportKind { kInserted, kUnchanged, kDuplicateId };
+const char* to_string(ImportKind k);
+
+struct ImportOutcome {
+  std::string row_id;
+  ImportKind kind = ImportKind::kInserted;
+};
+
+struct ExportRecord {
+  std::string project;
+  std::string id;
+  core::TimeMs created_at = 0;
+  std::string status;  // e.g. running, finished, failed
+  std::int64_t rows = 0;
+  std::string location;
+};
+
+// One durable step: rows to import, engine changes and export bookkeeping of one project.
+struct Batch {
+  std::string project;
+  std::vector<core::RowDoc> imports;
+  core::Changes changes;
+  std::vector<ExportRecord> exports;
+  core::TimeMs at = 0;  // import time
+};
+
+struct CommitResult {
+  std::vector<ImportOutcome> imports;  // one per Batch::imports entry, same order
+};
+
+struct ReviewWithFinal {
+  core::ReviewRecord review;
+  std::optional<boost::json::object> final_labels;  // when the row is final
+};
+
+struct SetAsideRow {
+  std::string row_id;
+  std::string reason;
+};
+
+// Opening or reading failed (bad file, newer schema): the message names the file and cause.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class StateStore {
+ public:
+  using Callback = std::function<void(CommitResult)>;
+  virtual ~StateStore() = default;
+
+  // Queues `batch`; `done` runs (on the writer thread) once it is durable.
+  virtual void commit(Batch batch, Callback done) = 0;
+  // Convenience: a future completed once durable.
+  std::future<CommitResult> commit(Batch batch);
+
+  // What an engine needs to rebuild its indexes (rows in import order).
+  virtual core::Snapshot load(const std::string& project) = 0;
+  virtual std::optional<core::RowDoc> row(const std::string& project,
+                                          const std::string& row_id) = 0;
+  virtual std::vector<core::ReviewRecord> reviews(const std::string& project,
+                                                  const std::string& row_id) = 0;
+  virtual std::optional<core::DecisionRecord> decision(const std::string& project,
+                                                       const std::string& row_id) = 0;
+  virtual std::vector<SetAsideRow> set_aside(const std::string& project) = 0;
+  virtual std::optional<ExportRecord> export_record(const std::string& project,
+                                                    const std::string& id) = 0;
+  // Reviews submitted in [from, to), every project, with the row's final labels if any.
+  virtual std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) = 0;
+};
+
+}  // namespace labelflow::store

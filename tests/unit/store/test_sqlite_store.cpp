@@ -1,0 +1,145 @@
+#include "store/sqlite_store.hpp"
+
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace labelflow;
+using namespace labelflow::store;
+
+namespace {
+
+core::RowDoc doc(const std::string& id, const std::string& response = "text") {
+  core::RowDoc d;
+  d.content.id = id;
+  d.content.response = response;
+  d.content.auto_labels["intent"] = "question";
+  d.content.metadata["priority"] = 3;
+  d.invalid_auto_labels = {"quality"};
+  d.domains = {"finance"};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("import: inserted, unchanged and duplicate_id, durable in one step", "[store]") {
+  testing::TempDir dir;
+  SqliteStateStore st(dir.file("state.db"));
+  Batch b;
+  b.project = "p";
+  b.imports = {doc("r1"), doc("r2")};
+  auto res = st.commit(std::move(b)).get();
+  REQUIRE(res.imports.size() == 2);
+  REQUIRE(res.imports[0].kind == ImportKind::kInserted);
+  Batch again;
+  again.project = "p";
+  auto same = doc("r1");
+  same.content.metadata = {{"priority", 3}};  // equal value
+  again.imports = {same, doc("r2", "other text"), doc("r3")};
+  res = st.commit(std::move(again)).get();
+  REQUIRE(res.imports[0].kind == ImportKind::kUnchanged);
+  REQUIRE(res.imports[1].kind == ImportKind::kDuplicateId);
+  REQUIRE(res.imports[2].kind == ImportKind::kInserted);
+  auto r1 = st.row("p", "r1");
+  REQUIRE(r1);
+  REQUIRE(r1->content.response == "text");
+  REQUIRE(r1->invalid_auto_labels == std::vector<std::string>{"quality"});
+  REQUIRE(r1->domains == std::vector<std::string>{"finance"});
+  REQUIRE(r1->content.priority() == 3);
+  auto snap = st.load("p");
+  REQUIRE(snap.rows.size() == 3);
+  REQUIRE(snap.rows[2].id == "r3");  // import order
+  REQUIRE(snap.rows[0].priority == 3);
+  REQUIRE_FALSE(st.row("other", "r1"));
+}
+
+TEST_CASE("a database written by a newer schema is refused, naming file and versions",
+          "[store]") {
+  testing::TempDir dir;
+  const auto path = dir.file("state.db");
+  { SqliteStateStore st(path); }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE schema_version SET version = 99", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    SqliteStateStore st(path);
+    FAIL("opened a newer database");
+  } catch (const StoreError& e) {
+    const std::string msg = e.what();
+    REQUIRE(msg.find(path) != std::string::npos);
+    REQUIRE(msg.find("schema version 99") != std::string::npos);
+    REQUIRE(msg.find("schema version 1") != std::string::npos);
+  }
+}
+
+TEST_CASE("a file that is not a database is refused with its path", "[store]") {
+  testing::TempDir dir;
+  const auto path = dir.file("junk.db");
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs("this is not sqlite, just some text long enough to have a header.......", f);
+    std::fclose(f);
+  }
+  REQUIRE_THROWS_WITH(SqliteStateStore(path), Catch::Contains(path));
+}
+
+TEST_CASE("group commit: concurrent batches share transactions, complete in order", "[store]") {
+  testing::TempDir dir;
+  SqliteStateStore st(dir.file("state.db"));
+  constexpr int kThreads = 8, kPer = 100;
+  std::atomic<int> done{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPer; ++i) {
+        Batch b;
+        b.project = "p";
+        b.imports = {doc("t" + std::to_string(t) + "-" + std::to_string(i))};
+        st.commit(std::move(b)).get();
+        ++done;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  REQUIRE(done == kThreads * kPer);
+  REQUIRE(st.load("p").rows.size() == kThreads * kPer);
+  // Each thread waits for its own commit, so up to 8 batches can share one transaction.
+  INFO("transactions: " << st.transactions());
+  REQUIRE(st.transactions() < static_cast<std::uint64_t>(kThreads * kPer));
+}
+
+TEST_CASE("a failed commit is fail-stop: fatal handler, no acknowledgment", "[store]") {
+  testing::TempDir dir;
+  std::atomic<bool> fatal{false};
+  std::string message;
+  std::mutex mu;
+  SqliteOptions opt;
+  opt.fatal = [&](const std::string& m) {
+    std::lock_guard lock(mu);
+    message = m;
+    fatal = true;
+  };
+  SqliteStateStore st(dir.file("state.db"), opt);
+  core::ReviewRecord r;
+  r.task_id = 7;
+  r.project = "p";
+  r.row_id = "x";
+  Batch first;
+  first.changes.reviews = {r};
+  st.commit(std::move(first)).get();
+  std::atomic<bool> acked{false};
+  Batch dup;  // same task id: PRIMARY KEY violation inside the transaction
+  dup.changes.reviews = {r};
+  st.commit(std::move(dup), [&](CommitResult) { acked = true; });
+  for (int i = 0; i < 200 && !fatal; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(fatal);
+  REQUIRE_FALSE(acked);
+  std::lock_guard lock(mu);
+  REQUIRE(message.find("state commit failed") != std::string::npos);
+}
