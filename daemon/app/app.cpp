@@ -1,0 +1,78 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <boost/asio/post.hpp>
+#include <csignal>
+
+namespace labelflow::app {
+namespace {
+
+void log_diagnostics(const config::Diagnostics& diags) {
+  for (const auto& d : diags.all()) {
+    if (d.severity == config::Severity::error)
+      spdlog::error("{}", d.to_string());
+    else
+      spdlog::warn("{}", d.to_string());
+  }
+}
+
+}  // namespace
+
+App::App(config::Config config, std::filesystem::path default_plugin_dir)
+    : config_(std::move(config)),
+      default_plugin_dir_(std::move(default_plugin_dir)),
+      registry_(std::make_unique<plugin_host::Registry>()),
+      signals_(io_, SIGTERM, SIGINT) {}
+
+// Plugin objects must go before the registry that holds their libraries.
+App::~App() { plugins_ = {}; }
+
+bool App::start() {
+  config::Diagnostics diags;
+  config::load_plugins(config_.daemon, default_plugin_dir_, *registry_, diags);
+  plugins_ = config::create_plugin_objects(config_, *registry_, diags);
+  log_diagnostics(diags);
+  if (diags.has_errors()) {
+    spdlog::error("cannot start: {} configuration error(s) with plugins", diags.error_count());
+    return false;
+  }
+  const auto& d = config_.daemon;
+  spdlog::info("{} plugin(s) loaded; {} storage instance(s), {} reviewer(s), {} project(s)",
+               registry_->plugins().size(), plugins_.storage.size(),
+               config_.reviewers.reviewers.size(), config_.projects.size());
+  for (const auto& p : config_.projects) {
+    spdlog::info("project '{}': {} label(s), {} stage(s), {} member(s)", p.id, p.labels.size(),
+                 p.pipeline.size(), p.members.size());
+  }
+  spdlog::info("state {}, listen {}:{}, timezone {}, admin token {}", d.state.string(),
+               d.listen_host, d.listen_port, d.timezone, d.admin_token.describe());
+  wait_for_signal();
+  return true;
+}
+
+void App::wait_for_signal() {
+  signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+    if (ec) return;  // cancelled by stop()
+    spdlog::info("received {}, shutting down", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    stop();
+  });
+}
+
+int App::run() {
+  spdlog::info("labelflowd running (pid {})", static_cast<long>(::getpid()));
+  io_.run();
+  spdlog::info("labelflowd stopped");
+  return 0;
+}
+
+void App::stop() {
+  boost::asio::post(io_, [this] {
+    boost::system::error_code ignored;
+    signals_.cancel(ignored);
+    io_.stop();
+  });
+}
+
+}  // namespace labelflow::app
