@@ -1,5 +1,6 @@
 #include "dataset/export_line.hpp"
 
+#include "dataset/json_text.hpp"
 #include "dataset/timestamps.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -70,7 +71,7 @@ json::object export_object(const ExportRecord& record) {
 }
 
 std::string export_line(const ExportRecord& record) {
-  std::string out = json::serialize(export_object(record));
+  std::string out = to_json_text(export_object(record));
   out += '\n';
   return out;
 }

@@ -1,5 +1,6 @@
 #include "dataset/gt_manifest.hpp"
 
+#include "dataset/json_text.hpp"
 #include "dataset/timestamps.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -157,7 +158,7 @@ sdk::Result<std::string> gt_manifest_line(const ExportRecord& record,
                                           std::span<const GtLabelSpec> labels) {
   auto object = gt_manifest_object(record, labels);
   if (!object) return object.status();
-  std::string out = json::serialize(*object);
+  std::string out = to_json_text(*object);
   out += '\n';
   return out;
 }

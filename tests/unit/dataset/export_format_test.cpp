@@ -83,6 +83,7 @@ TEST_CASE("the export line has every field of DESIGN section 6", "[dataset][expo
   std::string line = dataset::export_line(sample());
   REQUIRE(line.back() == '\n');
   REQUIRE(line.find('\n') == line.size() - 1);  // one line
+  CHECK_THAT(line, Catch::Contains("\"active_seconds\":61.5,") && !Catch::Contains("E1"));
   json::object o = json::parse(line).as_object();
   CHECK(o.at("project") == "support-intents");
   CHECK(o.at("row") == json::parse(R"({"id":"r-0001","context":"ctx","query":"q",)"
@@ -124,6 +125,10 @@ TEST_CASE("the Ground Truth manifest line matches the documented shapes", "[data
   auto line = dataset::gt_manifest_line(sample(), s);
   INFO(line.status().to_string());
   REQUIRE(line.is_ok());
+  // Numbers as Ground Truth writes them, not Boost.JSON's exponent form ("8E-1").
+  CHECK_THAT(*line, Catch::Contains("\"confidence\":0.8,") &&
+                        Catch::Contains("\"confidence\":1.0,") &&
+                        !Catch::Contains("E-1"));
   json::object o = json::parse(*line).as_object();
   CHECK(o.at("source") == "Acme Corp raised \xe2\x82\xac" "5M");
   const std::regex no_zone(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6})");
