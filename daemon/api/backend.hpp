@@ -9,12 +9,11 @@
 // Payloads are JSON values whose shapes docs/api.md documents per endpoint.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
-
-#include <boost/json/value.hpp>
 
 #include "api/auth.hpp"
 #include "api/errors.hpp"
@@ -25,8 +24,8 @@ namespace labelflow::api {
 template <class T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(ApiError error) : state_(std::move(error)) {}     // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(ApiError error) : state_(std::move(error)) {}  // NOLINT: implicit by design
   bool ok() const { return state_.index() == 0; }
   T& value() { return std::get<0>(state_); }
   const ApiError& error() const { return std::get<1>(state_); }
@@ -39,8 +38,8 @@ using Json = boost::json::value;
 
 // POST /v1/tasks/{task}/submit
 struct SubmitInput {
-  boost::json::object labels;           // label name -> value; validated by the label plugins
-  std::optional<double> active_seconds; // as reported by the client; the engine caps it
+  boost::json::object labels;            // label name -> value; validated by the label plugins
+  std::optional<double> active_seconds;  // as reported by the client; the engine caps it
   std::string comment;
 };
 

@@ -17,8 +17,8 @@ Response respond(Result<T> result, int ok_status) {
 
 ApiError bad_field(std::string path, std::string message) {
   std::string summary = "invalid request body: " + path + " " + message;
-  return ApiError{ErrorCode::bad_request, std::move(summary),
-                  {{std::move(path), std::move(message)}}, 0};
+  return ApiError{
+      ErrorCode::bad_request, std::move(summary), {{std::move(path), std::move(message)}}, 0};
 }
 
 // Rejects keys not in `known`, naming each one.
@@ -117,15 +117,12 @@ void ApiService::add_backend_routes() {
 
   add("GET", "/v1/projects", any, Run::worker,
       [&b](const Call& c) { return respond(b.list_projects(c.principal), 200); });
-  add("GET", "/v1/projects/{project}/progress", any, Run::worker, [&b](const Call& c) {
-    return respond(b.progress(c.principal, c.param("project")), 200);
-  });
-  add("GET", "/v1/projects/{project}/agreement", any, Run::worker, [&b](const Call& c) {
-    return respond(b.agreement(c.principal, c.param("project")), 200);
-  });
-  add("GET", "/v1/projects/{project}/reviewers", any, Run::worker, [&b](const Call& c) {
-    return respond(b.reviewers(c.principal, c.param("project")), 200);
-  });
+  add("GET", "/v1/projects/{project}/progress", any, Run::worker,
+      [&b](const Call& c) { return respond(b.progress(c.principal, c.param("project")), 200); });
+  add("GET", "/v1/projects/{project}/agreement", any, Run::worker,
+      [&b](const Call& c) { return respond(b.agreement(c.principal, c.param("project")), 200); });
+  add("GET", "/v1/projects/{project}/reviewers", any, Run::worker,
+      [&b](const Call& c) { return respond(b.reviewers(c.principal, c.param("project")), 200); });
   add("GET", "/v1/projects/{project}/rows/{row}", any, Run::worker, [&b](const Call& c) {
     return respond(b.row(c.principal, c.param("project"), c.param("row")), 200);
   });
@@ -133,8 +130,8 @@ void ApiService::add_backend_routes() {
   add("POST", "/v1/projects/{project}/imports", admin, Run::worker, [&b](const Call& c) {
     auto body = parse_json_object(c.request.body, true);
     if (auto* e = std::get_if<ApiError>(&body)) return error_response(*e);
-    return respond(
-        b.create_import(c.principal, c.param("project"), std::get<json::object>(body)), 202);
+    return respond(b.create_import(c.principal, c.param("project"), std::get<json::object>(body)),
+                   202);
   });
   add("GET", "/v1/projects/{project}/imports/{id}", admin, Run::worker, [&b](const Call& c) {
     return respond(b.get_import(c.principal, c.param("project"), c.param("id")), 200);
@@ -142,8 +139,8 @@ void ApiService::add_backend_routes() {
   add("POST", "/v1/projects/{project}/exports", admin, Run::worker, [&b](const Call& c) {
     auto body = parse_json_object(c.request.body, true);
     if (auto* e = std::get_if<ApiError>(&body)) return error_response(*e);
-    return respond(
-        b.create_export(c.principal, c.param("project"), std::get<json::object>(body)), 202);
+    return respond(b.create_export(c.principal, c.param("project"), std::get<json::object>(body)),
+                   202);
   });
   add("GET", "/v1/projects/{project}/exports/{id}", admin, Run::worker, [&b](const Call& c) {
     return respond(b.get_export(c.principal, c.param("project"), c.param("id")), 200);
@@ -165,8 +162,10 @@ void ApiService::add_backend_routes() {
     ReportQuery query{c.request.query_param("week"), c.request.query_param("project"), false};
     std::string format = c.request.query_param("format");
     if (!format.empty() && format != "json" && format != "csv") {
-      return error_response({ErrorCode::bad_request, "format must be json or csv",
-                             {{"?format", "must be json or csv, not '" + format + "'"}}, 0});
+      return error_response({ErrorCode::bad_request,
+                             "format must be json or csv",
+                             {{"?format", "must be json or csv, not '" + format + "'"}},
+                             0});
     }
     query.csv = format == "csv";
     auto result = b.report(c.principal, query);

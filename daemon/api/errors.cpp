@@ -6,30 +6,48 @@ namespace labelflow::api {
 
 std::string_view error_code_name(ErrorCode code) {
   switch (code) {
-    case ErrorCode::bad_request: return "bad_request";
-    case ErrorCode::unauthorized: return "unauthorized";
-    case ErrorCode::forbidden: return "forbidden";
-    case ErrorCode::not_found: return "not_found";
-    case ErrorCode::lease_conflict: return "lease_conflict";
-    case ErrorCode::validation_failed: return "validation_failed";
-    case ErrorCode::payload_too_large: return "payload_too_large";
-    case ErrorCode::timeout: return "timeout";
-    case ErrorCode::unavailable: return "unavailable";
+    case ErrorCode::bad_request:
+      return "bad_request";
+    case ErrorCode::unauthorized:
+      return "unauthorized";
+    case ErrorCode::forbidden:
+      return "forbidden";
+    case ErrorCode::not_found:
+      return "not_found";
+    case ErrorCode::lease_conflict:
+      return "lease_conflict";
+    case ErrorCode::validation_failed:
+      return "validation_failed";
+    case ErrorCode::payload_too_large:
+      return "payload_too_large";
+    case ErrorCode::timeout:
+      return "timeout";
+    case ErrorCode::unavailable:
+      return "unavailable";
   }
   return "bad_request";
 }
 
 int default_status(ErrorCode code) {
   switch (code) {
-    case ErrorCode::bad_request: return 400;
-    case ErrorCode::unauthorized: return 401;
-    case ErrorCode::forbidden: return 403;
-    case ErrorCode::not_found: return 404;
-    case ErrorCode::lease_conflict: return 409;
-    case ErrorCode::validation_failed: return 422;
-    case ErrorCode::payload_too_large: return 413;
-    case ErrorCode::timeout: return 408;
-    case ErrorCode::unavailable: return 503;
+    case ErrorCode::bad_request:
+      return 400;
+    case ErrorCode::unauthorized:
+      return 401;
+    case ErrorCode::forbidden:
+      return 403;
+    case ErrorCode::not_found:
+      return 404;
+    case ErrorCode::lease_conflict:
+      return 409;
+    case ErrorCode::validation_failed:
+      return 422;
+    case ErrorCode::payload_too_large:
+      return 413;
+    case ErrorCode::timeout:
+      return 408;
+    case ErrorCode::unavailable:
+      return 503;
   }
   return 400;
 }

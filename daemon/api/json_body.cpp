@@ -2,7 +2,6 @@
 
 #include <boost/json/parse_options.hpp>
 #include <boost/json/stream_parser.hpp>
-
 #include <string>
 
 namespace labelflow::api {
@@ -11,8 +10,8 @@ std::variant<boost::json::object, ApiError> parse_json_object(std::string_view b
                                                               bool allow_empty) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     if (allow_empty) return boost::json::object{};
-    return ApiError{ErrorCode::bad_request, "request body must be a JSON object; it is empty",
-                    {}, 0};
+    return ApiError{
+        ErrorCode::bad_request, "request body must be a JSON object; it is empty", {}, 0};
   }
   boost::json::stream_parser parser;
   boost::system::error_code ec;
@@ -37,8 +36,10 @@ std::variant<boost::json::object, ApiError> parse_json_object(std::string_view b
   }
   boost::json::value value = parser.release();
   if (!value.is_object()) {
-    return ApiError{ErrorCode::bad_request, "request body must be a JSON object",
-                    {{"", "expected an object"}}, 0};
+    return ApiError{ErrorCode::bad_request,
+                    "request body must be a JSON object",
+                    {{"", "expected an object"}},
+                    0};
   }
   return std::move(value.as_object());
 }

@@ -1,11 +1,10 @@
 // Parsing request bodies as JSON objects, with errors that name the position.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <optional>
 #include <string_view>
 #include <variant>
-
-#include <boost/json/object.hpp>
 
 #include "api/errors.hpp"
 

@@ -17,10 +17,14 @@ class Lifecycle {
 
   static std::string_view name(Phase phase) {
     switch (phase) {
-      case Phase::starting: return "starting";
-      case Phase::ready: return "ready";
-      case Phase::draining: return "draining";
-      case Phase::stopped: return "stopped";
+      case Phase::starting:
+        return "starting";
+      case Phase::ready:
+        return "ready";
+      case Phase::draining:
+        return "draining";
+      case Phase::stopped:
+        return "stopped";
     }
     return "starting";
   }

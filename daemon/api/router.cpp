@@ -91,8 +91,8 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
       result.allow.push_back(route.method);
     }
   }
-  result.kind = result.allow.empty() ? RouteMatch::Kind::not_found
-                                     : RouteMatch::Kind::method_not_allowed;
+  result.kind =
+      result.allow.empty() ? RouteMatch::Kind::not_found : RouteMatch::Kind::method_not_allowed;
   return result;
 }
 

@@ -8,7 +8,6 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
-
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -37,8 +36,8 @@ constexpr std::size_t kLingerBytes = 1u << 20;
 }  // namespace
 
 struct Session {
-  Session(tcp::socket s, Server::Impl& owner) : socket(std::move(s)), timer(socket.get_executor()),
-                                                impl(owner) {}
+  Session(tcp::socket s, Server::Impl& owner)
+      : socket(std::move(s)), timer(socket.get_executor()), impl(owner) {}
   ~Session();
 
   // Arms the deadline: when it fires first, the pending operation ends with operation_aborted
@@ -61,7 +60,10 @@ struct Session {
 
 struct Server::Impl {
   Impl(ServerOptions o, Handler& h, Lifecycle& l, metrics::Registry& r)
-      : options(std::move(o)), handler(h), lifecycle(l), registry(r),
+      : options(std::move(o)),
+        handler(h),
+        lifecycle(l),
+        registry(r),
         open_gauge(r.gauge("labelflow_http_connections_open", "Open HTTP connections")),
         refused(r.counter("labelflow_http_connections_refused_total",
                           "Connections refused because max_connections were open")),
@@ -123,8 +125,7 @@ void Session::arm(std::chrono::milliseconds d) {
 
 namespace {
 
-http::response<http::string_body> to_beast(const Response& res, unsigned version,
-                                           bool keep_alive) {
+http::response<http::string_body> to_beast(const Response& res, unsigned version, bool keep_alive) {
   http::response<http::string_body> out;
   out.result(static_cast<unsigned>(res.status));
   out.version(version);
@@ -158,12 +159,14 @@ Request to_plain(http::request<http::string_body>& req, const std::string& peer)
 void Server::Impl::record(const std::string& route, int status,
                           std::chrono::steady_clock::time_point start) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  registry.counter("labelflow_http_requests_total", "HTTP requests by route and status",
-                   {{"route", route}, {"status", std::to_string(status)}})
+  registry
+      .counter("labelflow_http_requests_total", "HTTP requests by route and status",
+               {{"route", route}, {"status", std::to_string(status)}})
       .inc();
-  registry.histogram("labelflow_http_request_duration_seconds",
-                     "Time from a request's first byte to its response being written",
-                     metrics::default_latency_buckets(), {{"route", route}})
+  registry
+      .histogram("labelflow_http_request_duration_seconds",
+                 "Time from a request's first byte to its response being written",
+                 metrics::default_latency_buckets(), {{"route", route}})
       .observe(seconds);
 }
 
@@ -229,7 +232,7 @@ awaitable<bool> Server::Impl::read_request(Session& s, boost::beast::flat_buffer
     s.idle = false;
     if (ec) {
       if (s.timed_out && first) error = ApiError{ErrorCode::timeout, "no request received", {}, 0};
-      co_return s.timed_out && first;
+      co_return s.timed_out&& first;
     }
     buffer.commit(n);
   }
@@ -254,18 +257,21 @@ awaitable<bool> Server::Impl::read_request(Session& s, boost::beast::flat_buffer
   s.disarm();
   if (!ec) co_return true;
   if (s.timed_out) {
-    error = ApiError{ErrorCode::timeout, "request not received within " +
-                                             std::to_string(limits.request_timeout.count()) +
-                                             " ms", {}, 0};
+    error = ApiError{
+        ErrorCode::timeout,
+        "request not received within " + std::to_string(limits.request_timeout.count()) + " ms",
+        {},
+        0};
   } else if (ec == http::error::body_limit) {
     error = ApiError{ErrorCode::payload_too_large,
                      "request body exceeds " + std::to_string(limits.max_body_bytes) + " bytes",
-                     {}, 0};
+                     {},
+                     0};
   } else if (ec == http::error::header_limit) {
     error = ApiError{ErrorCode::bad_request,
-                     "request headers exceed " + std::to_string(limits.max_header_bytes) +
-                         " bytes",
-                     {}, 431};
+                     "request headers exceed " + std::to_string(limits.max_header_bytes) + " bytes",
+                     {},
+                     431};
   } else if (ec == http::error::end_of_stream || ec == asio::error::eof ||
              ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
     co_return false;
@@ -291,8 +297,8 @@ awaitable<Response> Server::Impl::run_on_workers(std::function<Response()> work)
       try {
         res = work();
       } catch (const std::exception& e) {
-        res = error_response({ErrorCode::unavailable, std::string("internal error: ") + e.what(),
-                              {}, 0});
+        res = error_response(
+            {ErrorCode::unavailable, std::string("internal error: ") + e.what(), {}, 0});
       } catch (...) {
         res = error_response({ErrorCode::unavailable, "internal error", {}, 0});
       }

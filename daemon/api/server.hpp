@@ -31,7 +31,7 @@ struct ServerLimits {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";  // IPv4 or IPv6 literal
-  std::uint16_t port = 0;              // 0: any free port, see Server::port()
+  std::uint16_t port = 0;             // 0: any free port, see Server::port()
   unsigned io_threads = 2;
   unsigned worker_threads = 4;  // run Prepared::work (backend calls that may block)
   ServerLimits limits;

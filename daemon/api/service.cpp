@@ -1,7 +1,6 @@
 #include "api/service.hpp"
 
 #include <boost/json/serialize.hpp>
-
 #include <chrono>
 
 namespace labelflow::api {
@@ -28,21 +27,22 @@ ApiService::ApiService(Backend& backend, Authenticator& auth, Lifecycle& lifecyc
   add_backend_routes();
 }
 
-void ApiService::add(const std::string& method, const std::string& pattern, Access access,
-                     Run run, Fn fn) {
+void ApiService::add(const std::string& method, const std::string& pattern, Access access, Run run,
+                     Fn fn) {
   std::size_t index = router_.add(method, pattern);
   if (index != routes_.size()) throw std::logic_error("route table out of step with router");
   routes_.push_back({access, run, std::move(fn)});
 }
 
 void ApiService::add_operational_routes() {
-  add("GET", "/healthz", Access::open, Run::io,
-      [](const Call&) { return json_response(200, {{"status", "ok"}}); });
+  add("GET", "/healthz", Access::open, Run::io, [](const Call&) {
+    return json_response(200, {{"status", "ok"}});
+  });
   add("GET", "/readyz", Access::open, Run::io, [this](const Call&) {
     Lifecycle::Phase phase = lifecycle_.phase();
     if (phase == Lifecycle::Phase::ready) return json_response(200, {{"status", "ready"}});
-    return error_response({ErrorCode::unavailable,
-                           "not ready: " + std::string(Lifecycle::name(phase)), {}, 0});
+    return error_response(
+        {ErrorCode::unavailable, "not ready: " + std::string(Lifecycle::name(phase)), {}, 0});
   });
   add("GET", "/metrics", Access::open, Run::io, [this](const Call&) {
     Response res;
@@ -59,16 +59,17 @@ Prepared ApiService::prepare(Request request) {
     case RouteMatch::Kind::found:
       break;
     case RouteMatch::Kind::bad_path:
-      out.response = error_response({ErrorCode::bad_request,
-                                     "malformed path segment in " + request.path, {}, 0});
+      out.response = error_response(
+          {ErrorCode::bad_request, "malformed path segment in " + request.path, {}, 0});
       return out;
     case RouteMatch::Kind::method_not_allowed: {
       std::string allow;
       for (const auto& m : match.allow) allow += (allow.empty() ? "" : ", ") + m;
-      out.response = error_response({ErrorCode::bad_request,
-                                     "method " + request.method + " not allowed on " +
-                                         request.path + "; allowed: " + allow,
-                                     {}, 405});
+      out.response = error_response(
+          {ErrorCode::bad_request,
+           "method " + request.method + " not allowed on " + request.path + "; allowed: " + allow,
+           {},
+           405});
       out.response.headers.emplace_back("Allow", allow);
       return out;
     }
@@ -79,9 +80,8 @@ Prepared ApiService::prepare(Request request) {
         out.work = [files = &*static_, path = request.path] { return files->serve(path); };
         return out;
       }
-      out.response = error_response({ErrorCode::not_found,
-                                     "no route for " + request.method + " " + request.path, {},
-                                     0});
+      out.response = error_response(
+          {ErrorCode::not_found, "no route for " + request.method + " " + request.path, {}, 0});
       return out;
     }
   }
@@ -100,7 +100,8 @@ Prepared ApiService::prepare(Request request) {
       out.response = error_response(
           {ErrorCode::unauthorized,
            token ? "invalid bearer token" : "missing bearer token (Authorization: Bearer ...)",
-           {}, 0});
+           {},
+           0});
       return out;
     }
     bool allowed = route.access == Access::any ||
@@ -111,7 +112,8 @@ Prepared ApiService::prepare(Request request) {
           {ErrorCode::forbidden,
            std::string(route.access == Access::admin ? "only the admin" : "only reviewers") +
                " may call " + request.method + " " + out.route,
-           {}, 0});
+           {},
+           0});
       return out;
     }
     call->principal = std::move(*principal);

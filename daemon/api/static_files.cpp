@@ -34,14 +34,22 @@ std::string_view content_type_for(std::string_view filename) {
     std::string_view type;
   };
   static constexpr Entry kTypes[] = {
-      {".html", "text/html; charset=utf-8"},    {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},            {".map", "application/json"},
-      {".svg", "image/svg+xml"},                {".png", "image/png"},
-      {".jpg", "image/jpeg"},                   {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"},                    {".ico", "image/x-icon"},
-      {".webp", "image/webp"},                  {".woff", "font/woff"},
-      {".woff2", "font/woff2"},                 {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".map", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".ico", "image/x-icon"},
+      {".webp", "image/webp"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
       {".wasm", "application/wasm"},
   };
   for (const Entry& e : kTypes) {
@@ -69,8 +77,8 @@ Response StaticFiles::serve(std::string_view raw_path) const {
     rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
     if (seg.empty()) continue;
     if (seg == "." || seg == "..") {
-      return error_response({ErrorCode::bad_request, "file path may not contain '.' or '..'",
-                             {}, 0});
+      return error_response(
+          {ErrorCode::bad_request, "file path may not contain '.' or '..'", {}, 0});
     }
     relative /= fs::path(std::string(seg));
   }

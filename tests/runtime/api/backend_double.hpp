@@ -3,7 +3,6 @@
 #pragma once
 
 #include <boost/json.hpp>
-
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -41,7 +40,8 @@ class BackendDouble final : public api::Backend {
   api::Result<api::Json> skip(const api::Principal& caller, const std::string& task,
                               const std::string& reason) override;
   api::Result<api::Json> list_projects(const api::Principal& caller) override;
-  api::Result<api::Json> progress(const api::Principal& caller, const std::string& project) override;
+  api::Result<api::Json> progress(const api::Principal& caller,
+                                  const std::string& project) override;
   api::Result<api::Json> agreement(const api::Principal& caller,
                                    const std::string& project) override;
   api::Result<api::Json> reviewers(const api::Principal& caller,

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/json.hpp>
-
 #include <memory>
 
 #include "api/server.hpp"
@@ -46,7 +45,9 @@ struct ApiFixture {
   std::unique_ptr<api::Server> server;  // last: stopped before the rest is destroyed
 };
 
-inline boost::json::value body_json(const HttpResponse& res) { return boost::json::parse(res.body); }
+inline boost::json::value body_json(const HttpResponse& res) {
+  return boost::json::parse(res.body);
+}
 
 // The error code of a response in the fixed error shape, checking the shape on the way.
 std::string error_code_of(const HttpResponse& res);

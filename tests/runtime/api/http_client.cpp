@@ -12,8 +12,8 @@
 
 namespace labelflow::test {
 
-std::string build_request(std::string_view method, std::string_view target,
-                          std::string_view body, const Headers& headers, bool keep_alive) {
+std::string build_request(std::string_view method, std::string_view target, std::string_view body,
+                          const Headers& headers, bool keep_alive) {
   std::string out = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\n";
   out += "Host: 127.0.0.1\r\n";
   if (!body.empty() || method == "POST") {
@@ -126,8 +126,7 @@ HttpResponse request(std::uint16_t port, std::string_view method, std::string_vi
   conn.send(build_request(method, target, body, headers, false));
   auto res = conn.read_response();
   if (!res) {
-    throw std::runtime_error("no response to " + std::string(method) + " " +
-                             std::string(target));
+    throw std::runtime_error("no response to " + std::string(method) + " " + std::string(target));
   }
   return *res;
 }

@@ -41,8 +41,8 @@ class Connection {
   // Sends all of `data`; false when the peer has closed.
   bool send(std::string_view data);
   // Reads one response; nullopt when the connection closed or `timeout` passed first.
-  std::optional<HttpResponse> read_response(std::chrono::milliseconds timeout =
-                                                std::chrono::milliseconds(10'000));
+  std::optional<HttpResponse> read_response(
+      std::chrono::milliseconds timeout = std::chrono::milliseconds(10'000));
   // True when the peer closes (EOF or reset) within `timeout`, discarding any bytes read.
   bool wait_closed(std::chrono::milliseconds timeout);
 

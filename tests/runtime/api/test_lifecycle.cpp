@@ -1,11 +1,11 @@
 // Health, readiness, metrics, drain, the worker pool, static files and the auth slowdown.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <thread>
-#include <unistd.h>
 
 #include "fixture.hpp"
 

@@ -1,6 +1,5 @@
 // Server limits: body size, header size, slow clients, connection count, keep-alive.
 #include <catch2/catch.hpp>
-
 #include <thread>
 
 #include "fixture.hpp"
@@ -30,8 +29,8 @@ TEST_CASE("api: several requests share one keep-alive connection", "[api][limits
     CHECK(res->header("connection") != "close");
   }
   // Two pipelined requests in one write are answered in order.
-  std::string two = build_request("GET", "/healthz") + build_request("GET", "/v1/projects/p/progress",
-                                                                     {}, bearer(kReviewerToken));
+  std::string two = build_request("GET", "/healthz") +
+                    build_request("GET", "/v1/projects/p/progress", {}, bearer(kReviewerToken));
   REQUIRE(conn.send(two));
   auto first = conn.read_response();
   auto second = conn.read_response();
@@ -62,7 +61,7 @@ TEST_CASE("api: a body over the limit gets 413 payload_too_large", "[api][limits
   CHECK(error_code_of(res) == "payload_too_large");
   CHECK(f.backend.calls().empty());
   // At the limit it is read and parsed (and refused as JSON, not as size).
-  auto ok = request(f.port(), "POST", "/v1/tasks/t1/submit", std::string(1024, ' ') ,
+  auto ok = request(f.port(), "POST", "/v1/tasks/t1/submit", std::string(1024, ' '),
                     bearer(kReviewerToken));
   CHECK(ok.status == 400);
 }
@@ -73,9 +72,10 @@ TEST_CASE("api: chunked bodies are limited too", "[api][limits]") {
   ApiFixture f(with_limits(limits));
   Connection conn(f.port());
   std::string chunk(80, 'a');
-  std::string req = "POST /v1/projects/p/imports HTTP/1.1\r\nHost: x\r\n"
-                    "Transfer-Encoding: chunked\r\nAuthorization: Bearer " + kAdminToken +
-                    "\r\n\r\n50\r\n" + chunk + "\r\n50\r\n" + chunk + "\r\n0\r\n\r\n";
+  std::string req =
+      "POST /v1/projects/p/imports HTTP/1.1\r\nHost: x\r\n"
+      "Transfer-Encoding: chunked\r\nAuthorization: Bearer " +
+      kAdminToken + "\r\n\r\n50\r\n" + chunk + "\r\n50\r\n" + chunk + "\r\n0\r\n\r\n";
   conn.send(req);
   auto res = conn.read_response();
   REQUIRE(res);
@@ -189,9 +189,10 @@ TEST_CASE("api: Expect: 100-continue gets an interim response", "[api][limits]")
   ApiFixture f;
   Connection conn(f.port());
   std::string body = R"({"reason":"unclear"})";
-  conn.send("POST /v1/tasks/t9/skip HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-            "Authorization: Bearer " + kReviewerToken + "\r\nContent-Length: " +
-            std::to_string(body.size()) + "\r\n\r\n");
+  conn.send(
+      "POST /v1/tasks/t9/skip HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+      "Authorization: Bearer " +
+      kReviewerToken + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n");
   auto interim = conn.read_response();
   REQUIRE(interim);
   CHECK(interim->status == 100);

@@ -6,7 +6,8 @@
 using namespace labelflow;
 using namespace labelflow::test;
 
-TEST_CASE("api: unknown paths get 404 not_found and wrong methods 405 bad_request", "[api][routes]") {
+TEST_CASE("api: unknown paths get 404 not_found and wrong methods 405 bad_request",
+          "[api][routes]") {
   ApiFixture f;
   auto missing = request(f.port(), "GET", "/v1/nothing/here", {}, bearer(kReviewerToken));
   CHECK(missing.status == 404);
@@ -22,8 +23,8 @@ TEST_CASE("api: unknown paths get 404 not_found and wrong methods 405 bad_reques
   CHECK(get_submit.status == 405);
   CHECK(get_submit.header("allow") == "POST");
 
-  auto bad_escape = request(f.port(), "GET", "/v1/projects/a%zz/progress", {},
-                            bearer(kReviewerToken));
+  auto bad_escape =
+      request(f.port(), "GET", "/v1/projects/a%zz/progress", {}, bearer(kReviewerToken));
   CHECK(bad_escape.status == 400);
   CHECK(error_code_of(bad_escape) == "bad_request");
   CHECK(f.backend.calls().empty());
@@ -31,8 +32,8 @@ TEST_CASE("api: unknown paths get 404 not_found and wrong methods 405 bad_reques
 
 TEST_CASE("api: path parameters are percent-decoded", "[api][routes]") {
   ApiFixture f;
-  auto res = request(f.port(), "GET", "/v1/projects/my%20proj/rows/r%2B1", {},
-                     bearer(kReviewerToken));
+  auto res =
+      request(f.port(), "GET", "/v1/projects/my%20proj/rows/r%2B1", {}, bearer(kReviewerToken));
   REQUIRE(res.status == 200);
   auto args = body_json(res).at("args").as_array();
   CHECK(args[0] == "my proj");
@@ -56,8 +57,8 @@ TEST_CASE("api: requests without a valid bearer token get 401 unauthorized", "[a
   CHECK(basic.status == 401);
   CHECK(f.backend.calls().empty());
 
-  auto lower = request(f.port(), "GET", "/v1/projects", {},
-                       {{"authorization", "bearer " + kReviewerToken}});
+  auto lower =
+      request(f.port(), "GET", "/v1/projects", {}, {{"authorization", "bearer " + kReviewerToken}});
   CHECK(lower.status == 200);
 }
 
@@ -110,8 +111,10 @@ TEST_CASE("api: backend errors map to their codes and statuses", "[api][errors]"
       {api::ErrorCode::unavailable, 503, "unavailable"},
   };
   for (const Case& c : cases) {
-    f.backend.fail_next({c.code, std::string("scripted ") + c.name,
-                         {{"/labels/ner/2/end", "end must be greater than start"}}, 0});
+    f.backend.fail_next({c.code,
+                         std::string("scripted ") + c.name,
+                         {{"/labels/ner/2/end", "end must be greater than start"}},
+                         0});
     auto res = request(f.port(), "POST", "/v1/tasks/t1/submit", R"({"labels": {}})",
                        bearer(kReviewerToken));
     INFO(c.name);
@@ -134,8 +137,8 @@ TEST_CASE("api: malformed JSON bodies get 400 naming the position", "[api][error
   CHECK(message.starts_with("malformed JSON body at line 2, column "));
   CHECK(message.find("(byte ") != std::string::npos);
 
-  auto not_object = request(f.port(), "POST", "/v1/tasks/t1/submit", "[1, 2]",
-                            bearer(kReviewerToken));
+  auto not_object =
+      request(f.port(), "POST", "/v1/tasks/t1/submit", "[1, 2]", bearer(kReviewerToken));
   CHECK(not_object.status == 400);
   auto trailing = request(f.port(), "POST", "/v1/tasks/t1/skip", R"({"reason": "x"} {})",
                           bearer(kReviewerToken));
@@ -157,8 +160,8 @@ TEST_CASE("api: request bodies are checked field by field", "[api][errors]") {
   CHECK(negative.status == 400);
   CHECK(body_json(negative).at("error").at("details").at(0).at("path") == "/active_seconds");
 
-  auto unknown = request(f.port(), "POST", "/v1/tasks/t1/submit",
-                         R"({"labels": {}, "lables": 1})", bearer(kReviewerToken));
+  auto unknown = request(f.port(), "POST", "/v1/tasks/t1/submit", R"({"labels": {}, "lables": 1})",
+                         bearer(kReviewerToken));
   CHECK(unknown.status == 400);
   CHECK(body_json(unknown).at("error").at("details").at(0).at("path") == "/lables");
 
@@ -166,8 +169,8 @@ TEST_CASE("api: request bodies are checked field by field", "[api][errors]") {
   CHECK(no_reason.status == 400);
   CHECK(body_json(no_reason).at("error").at("details").at(0).at("path") == "/reason");
 
-  auto bad_format = request(f.port(), "GET", "/v1/reports/weekly?format=xml", {},
-                            bearer(kAdminToken));
+  auto bad_format =
+      request(f.port(), "GET", "/v1/reports/weekly?format=xml", {}, bearer(kAdminToken));
   CHECK(bad_format.status == 400);
   CHECK(f.backend.calls().empty());
 }
@@ -216,8 +219,8 @@ TEST_CASE("api: every domain endpoint reaches its backend method", "[api][routes
   auto calls = f.backend.calls();
   REQUIRE(calls.size() == std::size(cases));
   CHECK(calls[0].caller == "r1");
-  CHECK(calls[2].args == std::vector<std::string>{"t1", R"({"intent":"question"})",
-                                                   "12.500000", "ok"});
+  CHECK(calls[2].args ==
+        std::vector<std::string>{"t1", R"({"intent":"question"})", "12.500000", "ok"});
   CHECK(calls[10].args[1] == R"({"source":"in/rows.jsonl"})");
   CHECK(calls[17].args == std::vector<std::string>{"2026-W48", "", "json"});
 
@@ -229,8 +232,7 @@ TEST_CASE("api: every domain endpoint reaches its backend method", "[api][routes
   CHECK(f.backend.calls().back().args[1] == "p 1");
 
   f.backend.task_available = false;
-  auto none = request(f.port(), "POST", "/v1/projects/p1/tasks/next", "{}",
-                      bearer(kReviewerToken));
+  auto none = request(f.port(), "POST", "/v1/projects/p1/tasks/next", "{}", bearer(kReviewerToken));
   CHECK(none.status == 204);
   CHECK(none.body.empty());
 }

@@ -17,7 +17,8 @@ TEST_CASE("api: constant_time_equal compares whole values", "[api][auth]") {
   CHECK(constant_time_equal(with_nul, std::string("ab\0c", 4)));
 }
 
-TEST_CASE("api: TokenTable refuses short and duplicate tokens without echoing them", "[api][auth]") {
+TEST_CASE("api: TokenTable refuses short and duplicate tokens without echoing them",
+          "[api][auth]") {
   TokenTable table;
   table.add("token-of-reviewer-one", {Role::reviewer, "r1"});
   CHECK_THROWS_WITH(table.add("short", {Role::reviewer, "r2"}),
