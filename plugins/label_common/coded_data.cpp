@@ -3,7 +3,7 @@
 namespace labelflow::labels {
 
 std::uint32_t Interner::id(std::string_view name) {
-  auto it = ids_.find(std::string(name));
+  auto it = ids_.find(name);
   if (it != ids_.end()) return it->second;
   auto id = static_cast<std::uint32_t>(names_.size());
   names_.emplace_back(name);
