@@ -4,8 +4,8 @@
 namespace labelflow::plugin_host {
 
 std::string LoadError::to_string() const {
-  std::string out = path.empty() ? std::string("(no file)") : path.string();
-  out += ": ";
+  // Errors about no file in particular (an unknown plugin name) read "ID: MESSAGE".
+  std::string out = path.empty() ? std::string() : path.string() + ": ";
   out += id;
   out += ": ";
   out += message;

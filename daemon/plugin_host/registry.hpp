@@ -42,7 +42,7 @@ struct LoadError {
   std::string id;               // one of error_id
   std::filesystem::path path;   // the library concerned (empty when none, e.g. unknown name)
   std::string message;          // one line: what was found, what was expected, what to do
-  std::string to_string() const;  // "PATH: ID: MESSAGE"
+  std::string to_string() const;  // "PATH: ID: MESSAGE" ("ID: MESSAGE" when path is empty)
 };
 
 struct PluginDescriptor {

@@ -222,6 +222,7 @@ TEST_CASE("create: unknown name, wrong kind, refused options, failing create", "
     REQUIRE(c.errors.size() == 1);
     CHECK(c.errors[0].id == id::kUnknownPlugin);
     CHECK(c.errors[0].path.empty());
+    CHECK(c.errors[0].to_string() == "plugin.unknown: " + c.errors[0].message);
     CHECK(contains(c.errors[0].message, "no label_type plugin named 'sentimentt'"));
     CHECK(contains(c.errors[0].message, "good_label"));  // lists what is loaded
   }
