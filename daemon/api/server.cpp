@@ -90,6 +90,7 @@ struct Server::Impl {
   metrics::Counter& refused;
   std::atomic<bool> draining{false};
   std::atomic<bool> stopped{false};
+  bool started = false;  // set by start(); a server that never started leaves the lifecycle be
   std::uint16_t bound_port = 0;
 
   // Declared before the io_context: sessions destroyed by ~io_context unregister themselves.
@@ -390,6 +391,7 @@ void Server::start() {
   if (!ec) impl.acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) throw std::system_error(ec, "cannot listen on " + where);
   impl.bound_port = impl.acceptor.local_endpoint().port();
+  impl.started = true;
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
   for (unsigned i = 0; i < std::max(1u, impl.options.io_threads); ++i) {
     impl.threads.emplace_back([&impl] {
@@ -408,7 +410,10 @@ std::size_t Server::connections() const {
 
 bool Server::drain(std::chrono::milliseconds deadline) {
   Impl& impl = *impl_;
-  if (impl.stopped) return true;
+  if (impl.stopped || !impl.started) {
+    stop();
+    return true;
+  }
   impl.lifecycle.set(Lifecycle::Phase::draining);
   impl.draining = true;
   asio::post(impl.ioc, [&impl] {
@@ -439,9 +444,7 @@ bool Server::drain(std::chrono::milliseconds deadline) {
 void Server::stop() {
   Impl& impl = *impl_;
   if (impl.stopped.exchange(true)) return;
-  if (impl.lifecycle.phase() != Lifecycle::Phase::stopped) {
-    impl.lifecycle.set(Lifecycle::Phase::stopped);
-  }
+  if (impl.started) impl.lifecycle.set(Lifecycle::Phase::stopped);
   impl.ioc.stop();
   for (auto& t : impl.threads) {
     if (t.joinable()) t.join();

@@ -50,6 +50,7 @@ class Server {
   // Binds, listens and starts the threads. Throws std::system_error whose message names the
   // address and port ("cannot listen on 127.0.0.1:8080: Address already in use").
   // Does not mark the lifecycle ready: the app does once the engine is.
+  // REQUIRES: called at most once; a stopped server is not restarted.
   void start();
 
   // The bound port (the real one when options.port was 0). REQUIRES: start() succeeded.
@@ -60,7 +61,9 @@ class Server {
   // `deadline`, then stops every thread. Returns false when some request had to be abandoned.
   bool drain(std::chrono::milliseconds deadline);
 
-  // Immediate stop: closes everything, joins the threads. Idempotent.
+  // Immediate stop: closes every connection and joins the threads; backend calls already
+  // running on a worker are waited for (they cannot be interrupted). Marks the lifecycle
+  // stopped if start() had succeeded. Idempotent.
   void stop();
 
   // Connections currently open (for tests and metrics).

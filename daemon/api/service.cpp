@@ -23,6 +23,7 @@ ApiService::ApiService(Backend& backend, Authenticator& auth, Lifecycle& lifecyc
                                       "Requests refused for a missing or unknown bearer token")),
       throttle_(options.throttle) {
   if (options.web_root) static_.emplace(*options.web_root);
+  for (auto& dir : options.widget_dirs) widgets_.emplace_back(std::move(dir));
   add_operational_routes();
   add_backend_routes();
 }
@@ -34,7 +35,37 @@ void ApiService::add(const std::string& method, const std::string& pattern, Acce
   routes_.push_back({access, run, std::move(fn)});
 }
 
+namespace {
+
+// "<plugin name>.widget.js" with a lower-case plugin name: nothing else is ever looked up.
+bool is_widget_name(std::string_view name) {
+  constexpr std::string_view kSuffix = ".widget.js";
+  if (name.size() <= kSuffix.size() || !name.ends_with(kSuffix)) return false;
+  name.remove_suffix(kSuffix.size());
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void ApiService::add_operational_routes() {
+  add("GET", "/widgets/{file}", Access::open, Run::worker, [this](const Call& c) {
+    const std::string& file = c.param("file");
+    if (!is_widget_name(file)) {
+      return error_response({ErrorCode::not_found,
+                             "no such widget: " + file + " (names look like ner.widget.js)",
+                             {},
+                             0});
+    }
+    for (const StaticFiles& dir : widgets_) {
+      Response res = dir.serve("/" + file);
+      if (res.status != 404) return res;
+    }
+    return error_response({ErrorCode::not_found, "no such widget: " + file, {}, 0});
+  });
   add("GET", "/healthz", Access::open, Run::io, [](const Call&) {
     return json_response(200, {{"status", "ok"}});
   });

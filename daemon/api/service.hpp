@@ -22,6 +22,9 @@ namespace labelflow::api {
 struct ServiceOptions {
   FailureThrottle::Options throttle;
   std::optional<std::filesystem::path> web_root;  // serve the UI at "/" when set
+  // Label plugins' web widgets: GET /widgets/<name>.widget.js is served from the first of these
+  // directories (the plugin directories) that has it. Only such names are served.
+  std::vector<std::filesystem::path> widget_dirs;
 };
 
 class ApiService final : public Handler {
@@ -62,6 +65,7 @@ class ApiService final : public Handler {
   metrics::Counter& auth_failures_;
   FailureThrottle throttle_;
   std::optional<StaticFiles> static_;
+  std::vector<StaticFiles> widgets_;
   Router router_;
   std::vector<Route> routes_;
 };

@@ -1,6 +1,7 @@
 #include "backend_double.hpp"
 
 #include <chrono>
+#include <stdexcept>
 
 namespace labelflow::test {
 
@@ -41,6 +42,7 @@ std::optional<ApiError> BackendDouble::enter(const std::string& method, const Pr
   calls_.push_back({method, caller.id, std::move(args)});
   changed_.notify_all();
   changed_.wait_for(lock, std::chrono::seconds(10), [&] { return gate_open_; });
+  if (throw_next.exchange(false)) throw std::runtime_error("scripted backend failure");
   std::optional<ApiError> error = std::move(next_error_);
   next_error_.reset();
   return error;

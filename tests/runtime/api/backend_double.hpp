@@ -2,6 +2,7 @@
 // block on a gate, so tests can hold a request in flight (drain, worker-pool tests).
 #pragma once
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <condition_variable>
 #include <mutex>
@@ -30,6 +31,7 @@ class BackendDouble final : public api::Backend {
   std::vector<CallRecord> calls() const;
 
   bool task_available = true;
+  std::atomic<bool> throw_next{false};  // the next call throws std::runtime_error
 
   api::Result<std::optional<api::Json>> next_task(const api::Principal& caller,
                                                   const std::string& project) override;

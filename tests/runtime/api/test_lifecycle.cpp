@@ -201,3 +201,89 @@ TEST_CASE("api: repeated failed authentication from one address is slowed down",
   CHECK(good.first == 200);
   CHECK(waiting.get().second >= 800ms);
 }
+
+TEST_CASE("api: label widgets are served from the plugin directories", "[api][static]") {
+  fs::path base = fs::temp_directory_path() / ("labelflow_api_wdg_" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "a");
+  fs::create_directories(base / "b");
+  std::ofstream(base / "a" / "ner.widget.js") << "export function mount() {}";
+  std::ofstream(base / "b" / "rating.widget.js") << "export function mount(el) {}";
+  std::ofstream(base / "b" / "notes.txt") << "not a widget";
+  api::ServiceOptions options;
+  options.widget_dirs = {base / "a", base / "b"};
+  {
+    ApiFixture f({}, options);
+    auto ner = request(f.port(), "GET", "/widgets/ner.widget.js");
+    CHECK(ner.status == 200);
+    CHECK(ner.header("content-type") == "text/javascript; charset=utf-8");
+    CHECK(ner.body == "export function mount() {}");
+    CHECK(request(f.port(), "GET", "/widgets/rating.widget.js").status == 200);
+    CHECK(request(f.port(), "GET", "/widgets/notes.txt").status == 404);
+    CHECK(request(f.port(), "GET", "/widgets/missing.widget.js").status == 404);
+    CHECK(request(f.port(), "GET", "/widgets/..%2Fa%2Fner.widget.js").status == 400);
+  }
+  fs::remove_all(base);
+}
+
+TEST_CASE("api: a client that does not read its response is dropped after write_timeout",
+          "[api][limits]") {
+  fs::path base = fs::temp_directory_path() / ("labelflow_api_big_" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base);
+  std::ofstream(base / "big.bin") << std::string(32u << 20, 'x');
+  api::ServerOptions server_options;
+  server_options.limits.write_timeout = 300ms;
+  api::ServiceOptions options;
+  options.web_root = base;
+  {
+    ApiFixture f(server_options, options);
+    Connection stuck(f.port());
+    stuck.send(build_request("GET", "/big.bin"));  // and never reads
+    CHECK(request(f.port(), "GET", "/healthz").status == 200);
+    bool dropped = false;
+    for (int i = 0; i < 500 && !dropped; ++i) {
+      dropped = f.server->connections() == 0;
+      std::this_thread::sleep_for(10ms);
+    }
+    CHECK(dropped);
+  }
+  fs::remove_all(base);
+}
+
+TEST_CASE("api: a throwing backend gives 503 unavailable and the connection lives on",
+          "[api][errors]") {
+  ApiFixture f;
+  Connection conn(f.port());
+  f.backend.throw_next = true;
+  conn.send(build_request("GET", "/v1/projects", {}, bearer(kReviewerToken)));
+  auto failed = conn.read_response();
+  REQUIRE(failed);
+  CHECK(failed->status == 503);
+  CHECK(error_code_of(*failed) == "unavailable");
+  conn.send(build_request("GET", "/v1/projects", {}, bearer(kReviewerToken)));
+  auto ok = conn.read_response();
+  REQUIRE(ok);
+  CHECK(ok->status == 200);
+}
+
+TEST_CASE("api: a port in use is refused with a message naming it", "[api][lifecycle]") {
+  ApiFixture f;
+  api::ServerOptions options;
+  options.port = f.port();
+  api::Server second(options, *f.service, f.lifecycle, f.registry);
+  try {
+    second.start();
+    FAIL("a second server bound the same port");
+  } catch (const std::system_error& e) {
+    CHECK(std::string(e.what()).starts_with("cannot listen on 127.0.0.1:" +
+                                            std::to_string(f.port())));
+  }
+  api::ServerOptions bad;
+  bad.address = "not-an-address";
+  api::Server third(bad, *f.service, f.lifecycle, f.registry);
+  CHECK_THROWS_AS(third.start(), std::system_error);
+  third.stop();
+  CHECK(f.lifecycle.ready());  // servers that never started leave the lifecycle alone
+  CHECK(request(f.port(), "GET", "/readyz").status == 200);
+}
