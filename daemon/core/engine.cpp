@@ -213,6 +213,24 @@ EngineCounts Engine::counts() const {
   return c;
 }
 
+double Engine::remaining_reviews() const {
+  const auto& m = *impl_;
+  double total = 0;
+  for (const auto& row : m.rows) {
+    if (row.status != RowStatus::kOpen) continue;
+    total += row.needed - m.submitted_in_stage(row);
+    for (int s = row.stage + 1; s < m.esc_stage(); ++s) {
+      const auto& st = spec_.stages[s];
+      if (st.kind == StageKind::kReview) {
+        total += st.reviewers;
+      } else {
+        total += st.when == AdjudicateWhen::kAlways || row.expert_mask ? 1.0 : 0.5;
+      }
+    }
+  }
+  return total;
+}
+
 std::size_t Engine::approx_bytes() const {
   const auto& m = *impl_;
   std::size_t b = m.rows.capacity() * sizeof(RowRec) + m.row_ids.capacity() * sizeof(std::string);

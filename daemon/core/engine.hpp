@@ -135,6 +135,10 @@ class Engine {
   std::optional<TaskView> task_view(TaskId task) const;
   std::optional<RowStateRecord> row_state(const std::string& row_id) const;
   EngineCounts counts() const;
+  // Reviews still to be done for open rows (O(rows)): the current stage's missing reviews plus
+  // later stages; a stage adjudicating on disagreement counts as half a review unless the row is
+  // specialized. A rough basis for "hours left".
+  double remaining_reviews() const;
   // Approximate heap bytes of the engine's per-row structures (for the benchmark).
   std::size_t approx_bytes() const;
 

@@ -1,4 +1,5 @@
 // The engine rebuilt from the store continues exactly where it stopped.
+#include "store/report_query.hpp"
 #include "store/sqlite_store.hpp"
 
 #include "temp_dir.hpp"
@@ -133,6 +134,13 @@ TEST_CASE("rebuild: leases, stages, exclusions and decisions survive a restart",
     auto week = n.store.reviews_between(now, now + 60'000);
     REQUIRE(week.size() == 3);
     REQUIRE(week[0].final_labels);
+    auto facts = review_facts(n.store, now, now + 60'000, [&](const std::string&) {
+      return ProjectLabels{&n.oracle, n.spec.labels};
+    });
+    REQUIRE(facts.size() == 3);
+    REQUIRE(*facts[0].agreement_with_final == 1.0);  // b said x, final x
+    auto weeks = core::weekly_report(facts, n.reviewers);
+    REQUIRE(weeks.size() == 3);
   }
   {
     Node n(path, now + 40'000);
