@@ -101,10 +101,9 @@ Created<Guarded> create_object(const std::vector<std::shared_ptr<detail::LoadedL
     return out;
   }
   if (!out.option_errors.empty()) {
-    out.errors.push_back({error_id::kOptionsRefused, lib->descriptor.path,
-                          label +
-                              " refused its options: " + describe_option_errors(out.option_errors) +
-                              ": fix these keys in the configuration"});
+    // Reported through option_errors only (one per key, each under kOptionsRefused), so that
+    // callers can point at each key; a summary in `errors` would report them twice.
+    spdlog::debug("{} refused its options: {}", label, describe_option_errors(out.option_errors));
     return out;
   }
   out.object = std::make_shared<Guarded>(std::move(object), lib->descriptor.name);

@@ -62,7 +62,9 @@ struct PluginDescriptor {
 template <class Guarded>
 struct Created {
   std::shared_ptr<Guarded> object;          // null on failure
-  std::vector<sdk::ConfigError> option_errors;  // keys the plugin refused (configure)
+  // Keys the plugin refused in configure(); report each under error_id::kOptionsRefused.
+  // When non-empty, object is null and `errors` is empty.
+  std::vector<sdk::ConfigError> option_errors;
   std::vector<LoadError> errors;            // unknown plugin, wrong kind, create failed, ...
   bool ok() const { return object != nullptr; }
 };
