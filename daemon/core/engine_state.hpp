@@ -122,7 +122,8 @@ struct Engine::Impl {
   // --- tasks (engine_tasks.cpp)
   void expire_due(TimeMs now, Changes& out);
   std::optional<RowIdx> scan(RowQueue& q, RevIdx r);
-  std::optional<RowIdx> pick(RevIdx r);  // the row next-task offers r, if any
+  std::optional<RowIdx> pick(RevIdx r);
+  void remember_soft(RevIdx r, RowIdx row);  // bounded list for the I6 fallback  // the row next-task offers r, if any
   TaskId take(RowIdx row, RevIdx r, TimeMs now, Changes& out);
   TaskView view(TaskId id, const LiveTask& t) const;
   std::optional<Error> check_holder(TaskId task, const std::string& reviewer) const;

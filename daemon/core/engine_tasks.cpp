@@ -25,6 +25,12 @@ void Engine::Impl::expire_due(TimeMs now, Changes& out) {
   }
 }
 
+void Engine::Impl::remember_soft(RevIdx r, RowIdx row) {
+  auto& v = reviewers[r].soft_rows;
+  v.push_back(row);
+  if (v.size() > 2 * kMaxSoftRows) v.erase(v.begin(), v.end() - kMaxSoftRows);  // newest kept
+}
+
 std::optional<RowIdx> Engine::Impl::scan(RowQueue& q, RevIdx r) {
   std::size_t pos = 0;
   for (int probe = 0; probe < kMaxProbes; ++probe) {
@@ -54,7 +60,7 @@ TaskId Engine::Impl::take(RowIdx idx, RevIdx r, TimeMs now, Changes& out) {
     const RevIdx loser = live.at(oldest).reviewer;
     end_task(oldest, TaskState::kSuperseded, out);
     act.soft.push_back(loser);
-    reviewers[loser].soft_rows.push_back(idx);
+    remember_soft(loser, idx);
   }
   const TaskId id = ids.next();
   LiveTask t;
@@ -192,7 +198,7 @@ std::optional<Error> Engine::release(TaskId task, const std::string& reviewer, T
   const LiveTask t = m.live.at(task);
   m.end_task(task, TaskState::kReleased, out);
   m.activity(t.row).soft.push_back(t.reviewer);
-  m.reviewers[t.reviewer].soft_rows.push_back(t.row);
+  m.remember_soft(t.reviewer, t.row);
   m.requeue(t.row, now, out);
   return std::nullopt;
 }
