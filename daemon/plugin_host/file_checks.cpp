@@ -13,8 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string file_name(const fs::path& p) { return p.filename().string(); }
-
 std::string join_dirs(const std::vector<fs::path>& dirs) {
   std::string out;
   for (const auto& d : dirs) {
@@ -87,17 +85,16 @@ std::optional<LoadError> check_location(const fs::path& file,
   }
   if (!inside) {
     std::string where =
-        resolved == shown ? std::string() : " (it resolves to " + resolved.string() + ")";
+        resolved == shown ? std::string() : "resolves to " + resolved.string() + ", which ";
     return LoadError{error_id::kOutsidePluginDir, shown,
-                     file_name(shown) + where + " lies outside the plugin directories (" +
-                         join_dirs(allowed_dirs) +
+                     where + "lies outside the plugin directories (" + join_dirs(allowed_dirs) +
                          "): move it into a plugin directory or add its directory to the "
                          "daemon's plugin directories"};
   }
   if (!fs::exists(resolved, ec) || ec) {
     return LoadError{
         error_id::kOpenFailed, shown,
-        file_name(shown) + " does not exist" +
+        "does not exist" +
             (resolved == shown ? std::string() : " (link to " + resolved.string() + ")") +
             ": check the path or rebuild the plugin"};
   }
@@ -106,7 +103,7 @@ std::optional<LoadError> check_location(const fs::path& file,
 }
 
 std::optional<LoadError> check_shared_object(const fs::path& shown, const fs::path& canonical) {
-  const std::string what = file_name(shown) + " is not a shared library";
+  const std::string what = "not a shared library";
   const std::string fix =
       ": remove it from the plugin directory or replace it with a plugin built by "
       "labelflow_add_plugin";
@@ -116,8 +113,7 @@ std::optional<LoadError> check_shared_object(const fs::path& shown, const fs::pa
   }
   std::ifstream in(canonical, std::ios::binary);
   if (!in) {
-    return LoadError{error_id::kOpenFailed, shown,
-                     file_name(shown) + " cannot be read: check its permissions"};
+    return LoadError{error_id::kOpenFailed, shown, "cannot be read: check its permissions"};
   }
   // ELF header: magic, class (1 = 32-bit, 2 = 64-bit), data (1 = little, 2 = big endian), ...,
   // e_type at offset 16 (3 = ET_DYN, a shared object).
@@ -133,9 +129,8 @@ std::optional<LoadError> check_shared_object(const fs::path& shown, const fs::pa
   const unsigned char want_data = std::endian::native == std::endian::little ? 1 : 2;
   if (head[4] != want_class || head[5] != want_data) {
     return LoadError{error_id::kNotSharedLibrary, shown,
-                     file_name(shown) +
-                         " is an ELF file for another machine (class or byte order differs): "
-                         "rebuild it on this machine against the installed SDK"};
+                     "an ELF file for another machine (class or byte order differs): "
+                     "rebuild it on this machine against the installed SDK"};
   }
   const unsigned type = head[5] == 1 ? head[16] | (head[17] << 8) : (head[16] << 8) | head[17];
   if (type != 3) {
@@ -149,9 +144,8 @@ std::optional<LoadError> check_shared_object(const fs::path& shown, const fs::pa
                                                   : beyond_end<Elf32_Ehdr, Elf32_Phdr>(in, size);
   if (past != 0) {
     return LoadError{error_id::kNotSharedLibrary, shown,
-                     file_name(shown) + " is truncated or damaged (its ELF headers reach byte " +
-                         std::to_string(past) + " of a " + std::to_string(size) +
-                         "-byte file): rebuild or reinstall it"};
+                     "truncated or damaged (its ELF headers reach byte " + std::to_string(past) +
+                         " of a " + std::to_string(size) + "-byte file): rebuild or reinstall it"};
   }
   return std::nullopt;
 }

@@ -44,14 +44,13 @@ bool valid_kind(sdk::PluginKind k) {
 
 std::variant<LoadedLibrary, LoadError> open_library(const fs::path& shown,
                                                     const fs::path& canonical) {
-  const std::string file = shown.filename().string();
   LoadedLibrary out;
   try {
     out.library = std::make_shared<boost::dll::shared_library>(
         canonical, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
     return error(error_id::kOpenFailed, shown,
-                 file + " could not be loaded (" + dlerror_text(e) +
+                 "could not be loaded (" + dlerror_text(e) +
                      "): install its missing dependencies or rebuild it against the installed SDK");
   }
 
@@ -59,7 +58,7 @@ std::variant<LoadedLibrary, LoadError> open_library(const fs::path& shown,
     if (!out.library->has(entry)) {
       return error(
           error_id::kEntryMissing, shown,
-          file + " has no entry point " + entry +
+          std::string("has no entry point ") + entry +
               ", so it is not a labelflow plugin: add LABELFLOW_PLUGIN(Class, \"name\", "
               "\"version\") to one of its sources, or remove it from the plugin directory");
     }
@@ -72,45 +71,44 @@ std::variant<LoadedLibrary, LoadError> open_library(const fs::path& shown,
     info = info_fn();
   } catch (const std::exception& e) {
     return error(error_id::kEntryMissing, shown,
-                 file + " has unusable entry points (" + dlerror_text(e) +
+                 "has unusable entry points (" + dlerror_text(e) +
                      "): rebuild it with LABELFLOW_PLUGIN from the installed SDK");
   }
   if (info == nullptr) {
     return error(error_id::kEntryMissing, shown,
-                 file + " returned no info record from " + sdk::kInfoEntry +
+                 std::string("returned no info record from ") + sdk::kInfoEntry +
                      ": rebuild it with LABELFLOW_PLUGIN from the installed SDK");
   }
 
   // Only abi_major and abi_minor are read before the major is known to match (abi.hpp).
   if (info->abi_major != sdk::kAbiMajor || info->abi_minor > sdk::kAbiMinor) {
     return error(error_id::kAbiMismatch, shown,
-                 file + " is built for SDK ABI " + abi_text(info->abi_major, info->abi_minor) +
+                 "built for SDK ABI " + abi_text(info->abi_major, info->abi_minor) +
                      "; this daemon speaks " + abi_text(sdk::kAbiMajor, sdk::kAbiMinor) +
                      ": rebuild it against the installed SDK");
   }
   const std::string_view stdlib = info->stdlib_abi != nullptr ? info->stdlib_abi : "(none)";
   if (stdlib != LABELFLOW_SDK_STDLIB_ABI) {
     return error(error_id::kToolchainMismatch, shown,
-                 file + " is built with C++ standard library ABI " + std::string(stdlib) +
+                 "built with C++ standard library ABI " + std::string(stdlib) +
                      "; this daemon uses " + LABELFLOW_SDK_STDLIB_ABI +
                      ": rebuild it with the daemon's compiler and standard library");
   }
   if (info->boost_version != sdk::kBoostVersion) {
     return error(error_id::kToolchainMismatch, shown,
-                 file + " is built with Boost " + boost_text(info->boost_version) +
+                 "built with Boost " + boost_text(info->boost_version) +
                      "; this daemon uses Boost " + boost_text(sdk::kBoostVersion) +
                      ": rebuild it against Boost " + boost_text(sdk::kBoostVersion));
   }
   if (!valid_kind(info->kind)) {
     return error(error_id::kWrongKind, shown,
-                 file + " declares plugin kind " +
-                     std::to_string(static_cast<std::uint32_t>(info->kind)) +
+                 "declares plugin kind " + std::to_string(static_cast<std::uint32_t>(info->kind)) +
                      "; expected label_type, storage or router: rebuild it with LABELFLOW_PLUGIN "
                      "from the installed SDK");
   }
   if (info->name == nullptr || *info->name == '\0') {
     return error(error_id::kEntryMissing, shown,
-                 file + " declares an empty plugin name: give LABELFLOW_PLUGIN a name");
+                 "declares an empty plugin name: give LABELFLOW_PLUGIN a name");
   }
 
   const std::string compiler = info->compiler != nullptr ? info->compiler : "unknown";

@@ -160,9 +160,9 @@ std::vector<LoadError> Registry::load_file(const fs::path& path,
 
   if (const auto* first = impl_->by_name(lib->descriptor.name)) {
     return {{error_id::kDuplicateName, shown,
-             "plugin name '" + lib->descriptor.name + "' is taken by " +
-                 first->descriptor.path.string() + "; " + shown.filename().string() +
-                 " is not loaded: remove one of the two files or rename one plugin"}};
+             "plugin name '" + lib->descriptor.name + "' is already taken by " +
+                 first->descriptor.path.string() +
+                 ", so this file is not loaded: remove one of the two files or rename one plugin"}};
   }
   if (lib->descriptor.kind == sdk::PluginKind::label_type) {
     lib->descriptor.widget_path = detail::find_widget(*lib);

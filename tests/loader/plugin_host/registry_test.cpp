@@ -71,8 +71,7 @@ TEST_CASE("refusal messages say what was found, what was expected and what to do
     return e->message;
   };
   CHECK(message("wrong_abi.so") ==
-        "wrong_abi.so is built for SDK ABI 2.0; this daemon speaks 1.0: rebuild it against the "
-        "installed SDK");
+        "built for SDK ABI 2.0; this daemon speaks 1.0: rebuild it against the installed SDK");
   CHECK(contains(message("higher_minor.so"), "SDK ABI 1.9; this daemon speaks 1.0"));
   CHECK(contains(message("toolchain_boost.so"), "Boost 1.70; this daemon uses Boost 1.81"));
   CHECK(contains(message("toolchain_stdlib.so"), "library ABI libc++; this daemon uses libstdc++"));
@@ -81,16 +80,17 @@ TEST_CASE("refusal messages say what was found, what was expected and what to do
   CHECK(contains(message("missing_create.so"), "no entry point labelflow_plugin_create"));
   CHECK(contains(message("not_elf.so"), "not a shared library (no ELF header)"));
   // dlopen's own reason (dlerror) is kept.
-  CHECK(contains(message("unresolved.so"), "unresolved.so could not be loaded ("));
+  CHECK(contains(message("unresolved.so"), "could not be loaded ("));
   CHECK(contains(message("unresolved.so"), "undefined symbol: labelflow_test_missing_symbol"));
   CHECK(contains(message("bad_kind.so"), "plugin kind 7; expected label_type, storage or router"));
   CHECK(contains(message("escape.so"), "resolves to " + (kOutsideDir / "outside.so").string()));
   CHECK(contains(message("escape.so"),
                  "lies outside the plugin directories (" + kPluginDir.string() + ")"));
-  // Both files of a duplicate name are named.
-  CHECK(contains(message("dup_b.so"),
-                 "plugin name 'dup' is taken by " + (kPluginDir / "dup_a.so").string()));
-  CHECK(contains(message("dup_b.so"), "dup_b.so is not loaded"));
+  // Both files of a duplicate name are named: the refused one by the error's path.
+  CHECK(message("dup_b.so") == "plugin name 'dup' is already taken by " +
+                                   (kPluginDir / "dup_a.so").string() +
+                                   ", so this file is not loaded: remove one of the two files or "
+                                   "rename one plugin");
 }
 
 TEST_CASE("descriptors give the --list-plugins line and the widget beside the library",
@@ -160,7 +160,7 @@ TEST_CASE("missing files and directories are reported, not thrown", "[registry]"
   auto errors = registry.load_file(kPluginDir / "absent.so", {kPluginDir});
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].id == id::kOpenFailed);
-  CHECK(contains(errors[0].message, "absent.so does not exist"));
+  CHECK(contains(errors[0].message, "does not exist"));
 
   errors = registry.load_directories({kPluginDir / "no_such_dir"});
   REQUIRE(errors.size() == 1);
@@ -189,7 +189,7 @@ TEST_CASE("ELF files that are not loadable shared objects", "[registry]") {
     auto errors = registry.load_file(scratch.path() / "truncated.so", {scratch.path()});
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].id == id::kNotSharedLibrary);
-    CHECK(contains(errors[0].message, "truncated.so is truncated or damaged"));
+    CHECK(contains(errors[0].message, "truncated or damaged"));
     CHECK(contains(errors[0].message, "of a 2048-byte file): rebuild or reinstall it"));
   }
   SECTION("an empty file") {
