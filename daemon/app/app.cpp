@@ -10,7 +10,7 @@ namespace labelflow::app {
 namespace {
 
 void log_diagnostics(const config::Diagnostics& diags) {
-  for (const auto& d : diags.all()) {
+  for (const auto& d : diags.sorted()) {
     if (d.severity == config::Severity::error)
       spdlog::error("{}", d.to_string());
     else

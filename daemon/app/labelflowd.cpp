@@ -19,7 +19,7 @@ namespace labelflow::app {
 namespace {
 
 void print(std::ostream& out, const config::Diagnostics& diags) {
-  for (const auto& d : diags.all()) out << d.to_string() << '\n';
+  for (const auto& d : diags.sorted()) out << d.to_string() << "\n";
 }
 
 // --check-config: every file, every plugin, every error; summary on success.
@@ -77,7 +77,7 @@ int run(const Options& opts) {
     auto level = parse_level(opts.log_level.value_or(config.daemon.log.level));
     setup_logging(*level, config.daemon.log.format == "json" ? LogFormat::json : LogFormat::text);
   }
-  for (const auto& d : diags.all()) {
+  for (const auto& d : diags.sorted()) {
     if (d.severity == config::Severity::error)
       spdlog::error("{}", d.to_string());
     else

@@ -27,6 +27,26 @@ std::size_t Diagnostics::error_count() const noexcept {
       items_.begin(), items_.end(), [](const auto& d) { return d.severity == Severity::error; }));
 }
 
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<std::filesystem::path> files;
+  for (const auto& d : items_) {
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) {
+      files.push_back(d.where.file);
+    }
+  }
+  auto rank = [&](const Diagnostic& d) {
+    return std::find(files.begin(), files.end(), d.where.file) - files.begin();
+  };
+  std::vector<Diagnostic> out = items_;
+  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    auto ra = rank(a), rb = rank(b);
+    if (ra != rb) return ra < rb;
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+  return out;
+}
+
 bool Diagnostics::contains(std::string_view id) const noexcept {
   return std::any_of(items_.begin(), items_.end(), [&](const auto& d) { return d.id == id; });
 }

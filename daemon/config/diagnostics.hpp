@@ -61,6 +61,9 @@ class Diagnostics {
   void warning(Position where, std::string id, std::string message);
 
   const std::vector<Diagnostic>& all() const noexcept { return items_; }
+  // For people: grouped by file (in the order files were first reported), then by line and
+  // column; equal positions keep their order.
+  std::vector<Diagnostic> sorted() const;
   std::size_t error_count() const noexcept;
   std::size_t warning_count() const noexcept { return items_.size() - error_count(); }
   bool has_errors() const noexcept { return error_count() != 0; }

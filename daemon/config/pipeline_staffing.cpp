@@ -107,6 +107,16 @@ void check_staffing(const Project& project, const ReviewerSet& reviewers, Diagno
                       " but no member of project '" + project.id + "' has it");
     }
   }
+  for (const auto& domain : project.expert_domains) {
+    bool any = std::any_of(members.begin(), members.end(),
+                           [&](const Reviewer* r) { return r->has_expertise(domain); });
+    if (!any) {
+      diags.error(project.expert_domains_where, error_id::kNoExpert,
+                  "expert domain '" + domain + "' has no expert among the members of project '" +
+                      project.id + "'; give a member expertise \"" + domain +
+                      "\" in the reviewers file");
+    }
+  }
   if (!roles_ok || project.pipeline.empty()) return;
 
   std::vector<Slot> slots = make_slots(project.pipeline, members, false);
@@ -132,12 +142,7 @@ void check_staffing(const Project& project, const ReviewerSet& reviewers, Diagno
   for (const auto& domain : project.expert_domains) {
     bool any = std::any_of(members.begin(), members.end(),
                            [&](const Reviewer* r) { return r->has_expertise(domain); });
-    if (!any) {
-      diags.error(project.expert_domains_where, error_id::kNoExpert,
-                  "expert domain '" + domain + "' has no expert among the members of project '" +
-                      project.id + "'; give a member expertise \"" + domain +
-                      "\" in the reviewers file");
-    } else if (!expert_fits(slots, members, domain)) {
+    if (any && !expert_fits(slots, members, domain)) {
       diags.error(project.expert_domains_where, error_id::kNoExpert,
                   "no expert in '" + domain +
                       "' can take a stage of a row together with the "

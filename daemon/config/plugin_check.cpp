@@ -9,6 +9,10 @@ std::shared_ptr<Guarded> report(plugin_host::Created<Guarded> created, const Plu
                                 const std::string& what, const plugin_host::Registry& registry,
                                 sdk::PluginKind kind, Diagnostics& diags) {
   for (const auto& e : created.errors) {
+    // A refusal also comes key by key in option_errors, reported below at each key.
+    if (e.id == plugin_host::error_id::kOptionsRefused && !created.option_errors.empty()) {
+      continue;
+    }
     std::string message = what + ": " + e.message;
     if (e.id == plugin_host::error_id::kUnknownPlugin) {
       std::vector<std::string> names;
@@ -22,7 +26,7 @@ std::shared_ptr<Guarded> report(plugin_host::Created<Guarded> created, const Plu
   }
   for (const auto& e : created.option_errors) {
     std::string message = what + " (type " + spec.type + "): ";
-    message += e.key.empty() ? e.message : "option '" + e.key + "' " + e.message;
+    message += e.key.empty() ? e.message : "option '" + e.key + "': " + e.message;
     diags.error(spec.where(e.key), plugin_host::error_id::kOptionsRefused, message);
   }
   if (!created.ok() && created.errors.empty() && created.option_errors.empty()) {

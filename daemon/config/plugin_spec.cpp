@@ -78,7 +78,10 @@ PluginSpec read_plugin_spec(TableReader& reader, const std::vector<std::string>&
     if (resolve_paths && is_path_option(name) && node.is_string()) {
       std::filesystem::path p(node.as_string()->get());
       if (!p.empty() && p.is_relative()) {
-        value = (reader.file().parent_path() / p).lexically_normal().string();
+        // Absolute: a plugin cannot know the config's directory, and may run after a chdir.
+        std::error_code ec;
+        std::filesystem::path full = std::filesystem::absolute(reader.file().parent_path() / p, ec);
+        value = full.lexically_normal().string();
       }
     }
     spec.options[name] = std::move(value);

@@ -30,7 +30,7 @@ boost::json::value to_json(const toml::node& node);
 // Reads `type` (required) and every key not in `reserved` as a plugin option (`type` is always
 // reserved). With `resolve_paths`, a string option named `root` or ending in `_dir`, `_path` or
 // `_file` that holds a relative path is resolved against the config file's directory, like every
-// other path in the configuration.
+// other path in the configuration, and made absolute.
 PluginSpec read_plugin_spec(TableReader& reader, const std::vector<std::string>& reserved,
                             bool resolve_paths);
 

@@ -53,10 +53,11 @@ std::optional<Secret> read_secret(TableReader& reader, const std::string& prefix
   if (env_name) {
     const char* value = std::getenv(env_name->c_str());
     if (value == nullptr || *value == '\0') {
-      reader.diags().warning(reader.value_pos(env_key), error_id::kSecretUnset,
-                             "environment variable " + *env_name + " (" + what +
-                                 ") is not set; it stays unusable until the daemon restarts "
-                                 "with it set");
+      reader.diags().warning(
+          reader.value_pos(env_key), error_id::kSecretUnset,
+          "environment variable " + *env_name + " (" + what +
+              ") is not set: nobody can sign in with it until the daemon is restarted "
+              "with it set");
       return Secret("env " + *env_name, std::nullopt);
     }
     return Secret("env " + *env_name, trim(value));
