@@ -11,8 +11,10 @@
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
 
-#ifndef LABELFLOW_DEFAULT_PLUGIN_DIR
-#error "LABELFLOW_DEFAULT_PLUGIN_DIR must be defined by the build"
+#if !defined(LABELFLOW_DEFAULT_PLUGIN_DIR) || !defined(LABELFLOW_BUILD_DIR) || \
+    !defined(LABELFLOW_INSTALLED_PLUGIN_DIR)
+#error \
+    "the build defines LABELFLOW_DEFAULT_PLUGIN_DIR, LABELFLOW_BUILD_DIR, LABELFLOW_INSTALLED_PLUGIN_DIR"
 #endif
 
 namespace labelflow::app {
@@ -95,7 +97,15 @@ int run(const Options& opts) {
 
 }  // namespace
 
-std::filesystem::path default_plugin_dir() { return LABELFLOW_DEFAULT_PLUGIN_DIR; }
+std::filesystem::path default_plugin_dir() {
+  // A labelflowd inside the build tree uses the plugins built beside it; an installed one (or a
+  // copy anywhere else) uses the installed plugin directory.
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::string build_dir = LABELFLOW_BUILD_DIR;
+  if (!ec && exe.string().rfind(build_dir + "/", 0) == 0) return LABELFLOW_DEFAULT_PLUGIN_DIR;
+  return LABELFLOW_INSTALLED_PLUGIN_DIR;
+}
 
 int labelflowd_main(int argc, char** argv) {
   std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);

@@ -13,7 +13,8 @@ inline constexpr int kExitConfig = 1;
 inline constexpr int kExitUsage = 2;
 
 // Where plugins are found when the daemon config names no plugin_dirs (or none is given to
-// --list-plugins): LABELFLOW_DEFAULT_PLUGIN_DIR, fixed at build time.
+// --list-plugins): the build's plugin directory when this executable lies in the build tree,
+// else the installed plugin directory (both fixed at build time).
 std::filesystem::path default_plugin_dir();
 
 int labelflowd_main(int argc, char** argv);

@@ -5,8 +5,11 @@
 namespace labelflow::config {
 
 std::string Diagnostic::to_string() const {
-  std::string out = where.file.string();
-  out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column) + ": ";
+  std::string out;
+  if (!where.file.empty()) {  // e.g. --list-plugins without a config file
+    out = where.file.string();
+    out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column) + ": ";
+  }
   out += severity == Severity::error ? "error " : "warning ";
   out += id;
   out += ": ";

@@ -51,7 +51,8 @@ struct Diagnostic {
   Position where;
   std::string id;
   std::string message;
-  // "PATH:LINE:COL: error ID: message" (or "warning"); the form every tool prints.
+  // "PATH:LINE:COL: error ID: message" (or "warning"); the form every tool prints. Without a
+  // file (nothing was read): "error ID: message".
   std::string to_string() const;
 };
 

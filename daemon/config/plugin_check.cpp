@@ -47,8 +47,9 @@ void load_plugins(const DaemonConfig& daemon, const std::filesystem::path& defau
     std::error_code ec;
     if (!std::filesystem::is_directory(default_dir, ec)) {
       diags.error(where, error_id::kIo,
-                  "the default plugin directory " + default_dir.string() +
-                      " does not exist; set 'plugin_dirs' in " + daemon.file.string());
+                  "the default plugin directory " + default_dir.string() + " does not exist; " +
+                      (daemon.file.empty() ? std::string("give --config FILE with 'plugin_dirs'")
+                                           : "set 'plugin_dirs' in " + daemon.file.string()));
       return;
     }
   }
