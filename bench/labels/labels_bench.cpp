@@ -56,8 +56,8 @@ std::vector<sdk::Judgment> generate(std::size_t n, std::size_t raters_per_item,
   for (std::size_t i = 0; i < items; ++i) {
     int t = truth(rng);
     for (std::size_t r = 0; r < raters_per_item; ++r) {
-      double accuracy = 0.55 + 0.4 * static_cast<double>(r) /
-                                   static_cast<double>(std::max<std::size_t>(1, raters_per_item - 1));
+      const auto last = static_cast<double>(std::max<std::size_t>(1, raters_per_item - 1));
+      double accuracy = 0.55 + 0.4 * static_cast<double>(r) / last;
       int label = coin(rng) < accuracy ? t : (t + other(rng)) % static_cast<int>(kClasses.size());
       out.push_back({"item" + std::to_string(i), "rater" + std::to_string(r),
                      boost::json::value(kClasses[static_cast<std::size_t>(label)])});

@@ -24,7 +24,8 @@ const std::string_view kAgreementUsage =
     "{\"item\", \"label\", \"method\"} (plus \"posterior\" for dawid-skene).\n\n"
     "  --type         the label type (plugin name): classification, ner or rating\n"
     "  --input        the JSON-lines file of judgments\n"
-    "  --options      the label's options as a JSON object, e.g. '{\"min\":1,\"max\":5,\"step\":1}';\n"
+    "  --options      the label's options as a JSON object,\n"
+    "                 e.g. '{\"min\": 1, \"max\": 5, \"step\": 1}';\n"
     "                 without it they are inferred from the judgments (docs/cli.md)\n"
     "  --consolidate  print consolidated labels instead of metrics\n"
     "  --method       majority-vote | dawid-skene (classification), median (rating),\n"
@@ -97,7 +98,8 @@ int run_agreement(std::span<const std::string> args, std::ostream& out, std::ost
   }
   if (!options) options = infer_options(*type, file.judgments);
 
-  const std::string plugin_dir = parsed.value("--plugin-dir").value_or(LABELFLOW_DEFAULT_PLUGIN_DIR);
+  const std::string plugin_dir =
+      parsed.value("--plugin-dir").value_or(LABELFLOW_DEFAULT_PLUGIN_DIR);
   auto label_type = load_type(*type, *options, plugin_dir, err);
   if (!label_type) return kExitUsage;
 

@@ -35,8 +35,10 @@ TEST_CASE("max matching: one-to-one and maximal where a greedy pass is not") {
 TEST_CASE("ner metrics: hand-computed two raters, missing item counts as no spans") {
   auto t = make_ner(kOptions);
   auto m = t.metrics(ner_judgments({
-      {"1", "A", R"([{"start": 0, "end": 5, "type": "PER"}, {"start": 10, "end": 15, "type": "ORG"}])"},
-      {"1", "B", R"([{"start": 0, "end": 5, "type": "PER"}, {"start": 11, "end": 15, "type": "ORG"}])"},
+      {"1", "A", R"([{"start": 0, "end": 5, "type": "PER"},)"
+            R"({"start": 10, "end": 15, "type": "ORG"}])"},
+      {"1", "B", R"([{"start": 0, "end": 5, "type": "PER"},)"
+            R"({"start": 11, "end": 15, "type": "ORG"}])"},
       {"2", "A", "[]"},
       {"2", "B", R"([{"start": 3, "end": 4, "type": "LOC"}])"},
       {"3", "A", R"([{"start": 1, "end": 2, "type": "PER"}])"}}));
@@ -57,7 +59,8 @@ TEST_CASE("ner metrics: the first rater in the input is the reference") {
   auto t = make_ner(kOptions);
   // B (first) marks 2 spans, A marks 1 matching one: recall 1/2, precision 1.
   auto m = t.metrics(ner_judgments({
-      {"1", "B", R"([{"start": 0, "end": 5, "type": "PER"}, {"start": 6, "end": 9, "type": "LOC"}])"},
+      {"1", "B", R"([{"start": 0, "end": 5, "type": "PER"},)"
+            R"({"start": 6, "end": 9, "type": "LOC"}])"},
       {"1", "A", R"([{"start": 0, "end": 5, "type": "PER"}])"}}));
   CHECK(figure(m, "strict", "recall") == Approx(0.5));
   CHECK(figure(m, "strict", "precision") == Approx(1.0));
@@ -97,9 +100,12 @@ TEST_CASE("span-cluster: overlap groups, majority support, modal boundaries, maj
   auto t = make_ner(kOptions);
   auto r = t.consolidate(
       ner_judgments({
-          {"1", "A", R"([{"start": 0, "end": 5, "type": "PER"}, {"start": 10, "end": 12, "type": "LOC"}])"},
-          {"1", "B", R"([{"start": 0, "end": 4, "type": "PER"}, {"start": 20, "end": 25, "type": "ORG"}])"},
-          {"1", "C", R"([{"start": 0, "end": 5, "type": "ORG"}, {"start": 21, "end": 25, "type": "ORG"}])"},
+          {"1", "A", R"([{"start": 0, "end": 5, "type": "PER"},)"
+                R"({"start": 10, "end": 12, "type": "LOC"}])"},
+          {"1", "B", R"([{"start": 0, "end": 4, "type": "PER"},)"
+                R"({"start": 20, "end": 25, "type": "ORG"}])"},
+          {"1", "C", R"([{"start": 0, "end": 5, "type": "ORG"},)"
+                R"({"start": 21, "end": 25, "type": "ORG"}])"},
           {"2", "A", R"([{"start": 0, "end": 3, "type": "ORG"}])"},
           {"2", "B", R"([{"start": 0, "end": 3, "type": "PER"}])"},
           {"3", "A", "[]"}}),

@@ -58,7 +58,8 @@ TEST_CASE("rating metrics: Krippendorff (2011) example through judgments") {
   for (int u = 0; u < 12; ++u) {
     for (int c = 0; c < 4; ++c) {
       if (*rows[c][u] == '\0') continue;
-      js.push_back({"unit" + std::to_string(u), "coder" + std::to_string(c), json::parse(rows[c][u])});
+      js.push_back({"unit" + std::to_string(u), "coder" + std::to_string(c),
+                    json::parse(rows[c][u])});
     }
   }
   auto m = t.metrics(js);
