@@ -77,11 +77,11 @@ TEST_CASE("Dawid-Skene: the 45 patients of the paper, repeated assessments count
   }
 }
 
-// The estimates of the paper's EM (no smoothing): class marginals 0.40, 0.42, 0.11, 0.07 and
-// the most probable class of every patient. Cross-checked against an independent
-// straightforward implementation of eqs. 2.3-2.5 (pure Python, not in the repository), which
-// gives the same figures; the marginals agree with those reported in the paper as far as we
-// could check (the paper's own table was not available to re-read).
+// The estimates of the paper's EM (no smoothing) on its own data: class marginals 0.40, 0.42,
+// 0.11, 0.07 and the most probable class of every patient. The paper's result tables could not
+// be obtained to compare against; these figures are from an independent straightforward
+// implementation of eqs. 2.3-2.5 (pure Python, kept outside the repository), which gives the
+// same marginals and classes.
 TEST_CASE("Dawid-Skene: the paper's 45 patients, estimates without smoothing") {
   DawidSkeneOptions options;
   options.smoothing = 0.0;
