@@ -1,11 +1,10 @@
 #include "dataset/manifest_import.hpp"
 
-#include "dataset/row_checks.hpp"
-
-#include <boost/json/serialize.hpp>
-
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <cctype>
+
+#include "dataset/row_checks.hpp"
 
 namespace labelflow::dataset {
 
@@ -84,7 +83,8 @@ sdk::Result<json::value> multilabel(std::string_view attr, const json::value& va
   json::array names;
   for (const auto& index : value.as_array()) {
     auto i = as_int(index);
-    const json::value* name = i ? map->value().as_object().if_contains(std::to_string(*i)) : nullptr;
+    const json::value* name =
+        i ? map->value().as_object().if_contains(std::to_string(*i)) : nullptr;
     if (name == nullptr || !name->is_string()) {
       return sdk::Status::invalid("'" + std::string(attr) + "' has class index " +
                                   json::serialize(index) + " missing from its 'class-map'");

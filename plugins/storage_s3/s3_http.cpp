@@ -1,9 +1,9 @@
 #include "s3_http.hpp"
 
-#include "s3_request.hpp"
-
 #include <algorithm>
 #include <cctype>
+
+#include "s3_request.hpp"
 
 namespace labelflow::storage_s3 {
 
@@ -48,7 +48,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
       value.remove_prefix(1);
     }
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    while (!value.empty() &&
+           (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
       value.remove_suffix(1);
     }
     t->response->headers[name] = std::string(value);
@@ -110,7 +111,7 @@ HttpResponse HttpClient::perform(const HttpRequest& request) const {
     headers = curl_slist_append(headers, type.c_str());
   }
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_guard(headers,
-                                                                          &curl_slist_free_all);
+                                                                           &curl_slist_free_all);
 
   curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -131,10 +132,8 @@ HttpResponse HttpClient::perform(const HttpRequest& request) const {
   std::string method = request.method;
   if (method == "PUT" || method == "POST") {
     static const char kEmpty[] = "";
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS,
-                     request.body.empty() ? kEmpty : request.body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
-                     static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.empty() ? kEmpty : request.body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     if (method == "PUT") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "PUT");
   } else if (method != "GET") {
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method);
@@ -143,8 +142,8 @@ HttpResponse HttpClient::perform(const HttpRequest& request) const {
   response.curl_code = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
   if (response.curl_code != CURLE_OK) {
-    response.curl_error = error[0] != '\0' ? std::string(error)
-                                           : std::string(curl_easy_strerror(response.curl_code));
+    response.curl_error =
+        error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(response.curl_code));
   }
   return response;
 }

@@ -19,7 +19,7 @@ std::string keys_of(const std::vector<sdk::ConfigError>& errors) {
 
 }  // namespace
 
-TEST_CASE("s3 options: required, typed, ranged, unknown keys refused", "[s3config]") {
+TEST_CASE("s3config: s3 options: required, typed, ranged, unknown keys refused", "[s3config]") {
   ::setenv("LF_UNIT_KEY", "k", 1);
   ::setenv("LF_UNIT_SECRET", "s", 1);
   S3Storage storage;
@@ -38,7 +38,7 @@ TEST_CASE("s3 options: required, typed, ranged, unknown keys refused", "[s3confi
   CHECK_THAT(text, Catch::Contains("buckett: unknown option (did you mean 'bucket'?)"));
 }
 
-TEST_CASE("s3 options: missing credentials name the environment variable", "[s3config]") {
+TEST_CASE("s3config: s3 options: missing credentials name the environment variable", "[s3config]") {
   ::unsetenv("LF_UNIT_NOT_SET");
   S3Storage storage;
   auto errors = storage.configure(boost::json::object{{"bucket", "b"},
@@ -49,7 +49,7 @@ TEST_CASE("s3 options: missing credentials name the environment variable", "[s3c
   CHECK(errors[0].message == "environment variable LF_UNIT_NOT_SET is not set");
 }
 
-TEST_CASE("s3 queries are sorted and RFC 3986-encoded for SigV4", "[s3config]") {
+TEST_CASE("s3config: s3 queries are sorted and RFC 3986-encoded for SigV4", "[s3config]") {
   CHECK(uri_encode("a b/c+d=e~_.-", false) == "a%20b%2Fc%2Bd%3De~_.-");
   CHECK(uri_encode("dir/f\xc3\xa9.txt", true) == "dir/f%C3%A9.txt");
   CHECK(query_string({{"uploads", ""}}) == "?uploads=");
@@ -63,7 +63,7 @@ TEST_CASE("s3 queries are sorted and RFC 3986-encoded for SigV4", "[s3config]") 
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
-TEST_CASE("s3 XML is read by local element names, whatever the namespace", "[s3config]") {
+TEST_CASE("s3config: s3 XML is read by local element names, whatever the namespace", "[s3config]") {
   auto list = parse_list_result(
       R"(<?xml version="1.0"?><s3:ListBucketResult xmlns:s3="urn:x"><s3:IsTruncated>true)"
       R"(</s3:IsTruncated><s3:NextContinuationToken>t+/=</s3:NextContinuationToken>)"

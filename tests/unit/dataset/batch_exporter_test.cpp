@@ -19,7 +19,7 @@ std::string row_line(int i) { return "{\"n\":" + std::to_string(i) + "}"; }
 
 }  // namespace
 
-TEST_CASE("batches are named with a 10-digit sequence and flushed at the row count",
+TEST_CASE("dataset: batches are named with a 10-digit sequence and flushed at the row count",
           "[dataset][batch]") {
   TempStorage store;
   BatchOptions options;
@@ -39,7 +39,7 @@ TEST_CASE("batches are named with a 10-digit sequence and flushed at the row cou
   CHECK(exporter.next_sequence() == 4);
 }
 
-TEST_CASE("a batch is flushed at the byte threshold", "[dataset][batch]") {
+TEST_CASE("dataset: a batch is flushed at the byte threshold", "[dataset][batch]") {
   TempStorage store;
   BatchOptions options;
   options.max_rows = 1000;
@@ -52,7 +52,7 @@ TEST_CASE("a batch is flushed at the byte threshold", "[dataset][batch]") {
   CHECK(store.keys() == std::vector<std::string>{"export-0000000001.jsonl"});
 }
 
-TEST_CASE("a failed put is retried and a batch that still fails is kept, never dropped",
+TEST_CASE("dataset: a failed put is retried and a batch that still fails is kept, never dropped",
           "[dataset][batch]") {
   TempStorage store;
   auto flaky = std::make_shared<FlakyStorage>(store.raw);
@@ -89,7 +89,7 @@ TEST_CASE("a failed put is retried and a batch that still fails is kept, never d
   CHECK(store.keys().size() == 2);
 }
 
-TEST_CASE("a long outage fills the bounded backlog; then rows are refused, not lost",
+TEST_CASE("dataset: a long outage fills the bounded backlog; then rows are refused, not lost",
           "[dataset][batch]") {
   TempStorage store;
   auto flaky = std::make_shared<FlakyStorage>(store.raw);
@@ -118,7 +118,7 @@ TEST_CASE("a long outage fills the bounded backlog; then rows are refused, not l
   CHECK(store.get("export-0000000001.jsonl").size() == 5 * (row_line(0).size() + 1));
 }
 
-TEST_CASE("a restarted exporter continues after the highest existing sequence",
+TEST_CASE("dataset: a restarted exporter continues after the highest existing sequence",
           "[dataset][batch]") {
   TempStorage store;
   store.put("out/export-0000000007.jsonl", "x\n");
@@ -133,7 +133,7 @@ TEST_CASE("a restarted exporter continues after the highest existing sequence",
   CHECK(*dataset::next_free_sequence(store.guarded, options) == 1);
 }
 
-TEST_CASE("a full export writes parts in order and a manifest last", "[dataset][batch]") {
+TEST_CASE("dataset: a full export writes parts in order and a manifest last", "[dataset][batch]") {
   TempStorage store;
   BatchOptions options;
   options.prefix = "full/2026-11-26/";

@@ -1,15 +1,13 @@
 // The export line and the Ground Truth style output manifest.
+#include <boost/json/parse.hpp>
+#include <catch2/catch.hpp>
+#include <cctype>
+
 #include "dataset/export_line.hpp"
 #include "dataset/gt_manifest.hpp"
 #include "dataset/importer.hpp"
 #include "dataset/timestamps.hpp"
 #include "test_support.hpp"
-
-#include <boost/json/parse.hpp>
-
-#include <catch2/catch.hpp>
-
-#include <cctype>
 
 namespace labelflow::dataset_test {
 
@@ -29,7 +27,9 @@ dataset::ExportRecord sample() {
   r.row.id = "r-0001";
   r.row.context = "ctx";
   r.row.query = "q";
-  r.row.response = "Acme Corp raised \xe2\x82\xac" "5M";  // a multi-byte code point
+  r.row.response =
+      "Acme Corp raised \xe2\x82\xac"
+      "5M";  // a multi-byte code point
   r.row.auto_labels = {{"intent", "question"}};
   r.row.metadata = {{"domain", "financial"}};
   r.final_labels = {{"intent", "complaint"},
@@ -70,8 +70,8 @@ bool is_iso_no_zone(const std::string& s) {
   const std::string shape = "dddd-dd-ddTdd:dd:dd.dddddd";
   if (s.size() != shape.size()) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    bool ok = shape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(s[i])) != 0
-                              : s[i] == shape[i];
+    bool ok =
+        shape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(s[i])) != 0 : s[i] == shape[i];
     if (!ok) return false;
   }
   return true;
@@ -86,13 +86,14 @@ std::vector<GtLabelSpec> specs() {
 
 }  // namespace
 
-TEST_CASE("timestamps: UTC with Z for export lines, no zone for Ground Truth", "[dataset][export]") {
+TEST_CASE("dataset: timestamps: UTC with Z for export lines, no zone for Ground Truth",
+          "[dataset][export]") {
   CHECK(dataset::iso_utc(at(1764151300123)) == "2025-11-26T10:01:40.123Z");
   CHECK(dataset::iso_no_zone(at(1764151300123)) == "2025-11-26T10:01:40.123000");
   CHECK(dataset::iso_utc(at(0)) == "1970-01-01T00:00:00.000Z");
 }
 
-TEST_CASE("the export line has every field of DESIGN section 6", "[dataset][export]") {
+TEST_CASE("dataset: the export line has every field of DESIGN section 6", "[dataset][export]") {
   std::string line = dataset::export_line(sample());
   REQUIRE(line.back() == '\n');
   REQUIRE(line.find('\n') == line.size() - 1);  // one line
@@ -125,7 +126,8 @@ TEST_CASE("the export line has every field of DESIGN section 6", "[dataset][expo
   CHECK(o.at("finalized_at") == "2025-11-26T10:01:40.123Z");
 }
 
-TEST_CASE("same_row tells an unchanged re-import from a changed one", "[dataset][export]") {
+TEST_CASE("dataset: same_row tells an unchanged re-import from a changed one",
+          "[dataset][export]") {
   auto a = sample().row;
   auto b = a;
   CHECK(dataset::same_row(a, b));
@@ -133,17 +135,19 @@ TEST_CASE("same_row tells an unchanged re-import from a changed one", "[dataset]
   CHECK_FALSE(dataset::same_row(a, b));
 }
 
-TEST_CASE("the Ground Truth manifest line matches the documented shapes", "[dataset][export]") {
+TEST_CASE("dataset: the Ground Truth manifest line matches the documented shapes",
+          "[dataset][export]") {
   auto s = specs();
   auto line = dataset::gt_manifest_line(sample(), s);
   INFO(line.status().to_string());
   REQUIRE(line.is_ok());
   // Numbers as Ground Truth writes them, not Boost.JSON's exponent form ("8E-1").
   CHECK_THAT(*line, Catch::Contains("\"confidence\":0.8,") &&
-                        Catch::Contains("\"confidence\":1.0,") &&
-                        !Catch::Contains("E-1"));
+                        Catch::Contains("\"confidence\":1.0,") && !Catch::Contains("E-1"));
   json::object o = json::parse(*line).as_object();
-  CHECK(o.at("source") == "Acme Corp raised \xe2\x82\xac" "5M");
+  CHECK(o.at("source") ==
+        "Acme Corp raised \xe2\x82\xac"
+        "5M");
   // b.3 single-label classification: the index as a string, class-name in the metadata.
   CHECK(o.at("intent") == "1");
   const auto& im = o.at("intent-metadata").as_object();
@@ -174,7 +178,7 @@ TEST_CASE("the Ground Truth manifest line matches the documented shapes", "[data
   CHECK(qm.contains("creation-date"));
 }
 
-TEST_CASE("an exported GT manifest imports back to the same labels", "[dataset][export]") {
+TEST_CASE("dataset: an exported GT manifest imports back to the same labels", "[dataset][export]") {
   auto s = specs();
   auto line = dataset::gt_manifest_line(sample(), s);
   REQUIRE(line.is_ok());
@@ -190,7 +194,8 @@ TEST_CASE("an exported GT manifest imports back to the same labels", "[dataset][
   CHECK(row->auto_labels.at("quality") == 4);
 }
 
-TEST_CASE("a final value outside its spec is refused naming row and label", "[dataset][export]") {
+TEST_CASE("dataset: a final value outside its spec is refused naming row and label",
+          "[dataset][export]") {
   auto record = sample();
   record.final_labels["intent"] = "unknown-class";
   auto s = specs();
@@ -200,7 +205,7 @@ TEST_CASE("a final value outside its spec is refused naming row and label", "[da
              Catch::Contains("row 'r-0001'") && Catch::Contains("label 'intent'"));
 }
 
-TEST_CASE("the GT source is the NER label's field when it has one", "[dataset][export]") {
+TEST_CASE("dataset: the GT source is the NER label's field when it has one", "[dataset][export]") {
   auto record = sample();
   std::vector<GtLabelSpec> s = {{"entities", GtKind::ner, false, {"ORG"}, "context"}};
   auto o = dataset::gt_manifest_object(record, s);

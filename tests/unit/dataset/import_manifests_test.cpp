@@ -25,7 +25,7 @@ RecordingSink run(TempStorage& store, const std::string& key, dataset::ImportOpt
 
 }  // namespace
 
-TEST_CASE("input manifest: source, source-ref and default ids", "[dataset][manifest]") {
+TEST_CASE("dataset: input manifest: source, source-ref and default ids", "[dataset][manifest]") {
   TempStorage store;
   store.put("texts/doc one.txt", "fetched text");
   store.put("in/manifest.jsonl",
@@ -54,7 +54,7 @@ TEST_CASE("input manifest: source, source-ref and default ids", "[dataset][manif
   CHECK(sink.errors[1].reason == "'source' must be a string");
 }
 
-TEST_CASE("output manifest: every documented label shape becomes an auto label",
+TEST_CASE("dataset: output manifest: every documented label shape becomes an auto label",
           "[dataset][manifest]") {
   // The shapes of docs/formats.md (AWS's examples, one object per line).
   const std::string single =
@@ -106,7 +106,7 @@ TEST_CASE("output manifest: every documented label shape becomes an auto label",
   CHECK_THAT(sink.errors[1].reason, Catch::Contains("'mood-metadata' has no string 'class-name'"));
 }
 
-TEST_CASE("automatic detection tells rows, input and output manifests apart",
+TEST_CASE("dataset: automatic detection tells rows, input and output manifests apart",
           "[dataset][manifest]") {
   TempStorage store;
   Importer importer(store.guarded, {});

@@ -1,16 +1,17 @@
 // JSON-lines rows: every rejection carries object key, line number and reason; good rows come
 // out in order with documented defaults.
+#include <catch2/catch.hpp>
+
 #include "dataset/importer.hpp"
 #include "test_support.hpp"
-
-#include <catch2/catch.hpp>
 
 namespace labelflow::dataset_test {
 
 using dataset::Format;
 using dataset::Importer;
 
-TEST_CASE("good rows are yielded in order with defaults for missing fields", "[dataset][import]") {
+TEST_CASE("dataset: good rows are yielded in order with defaults for missing fields",
+          "[dataset][import]") {
   TempStorage store;
   store.put("in/rows.jsonl",
             "{\"id\":\"r1\",\"context\":\"c\",\"query\":\"q\",\"response\":\"a\","
@@ -34,14 +35,14 @@ TEST_CASE("good rows are yielded in order with defaults for missing fields", "[d
   CHECK(sink.rows[1].query.empty());
   CHECK(sink.rows[1].auto_labels.empty());
   CHECK(sink.rows[2].response == "no newline");
-  CHECK(sink.origins == std::vector<std::string>{"in/rows.jsonl#1", "in/rows.jsonl#4",
-                                                 "in/rows.jsonl#5"});
+  CHECK(sink.origins ==
+        std::vector<std::string>{"in/rows.jsonl#1", "in/rows.jsonl#4", "in/rows.jsonl#5"});
   CHECK(stats->rows == 3);
   CHECK(stats->lines == 3);
   CHECK(stats->objects == 1);
 }
 
-TEST_CASE("every bad row is an error with key, line and reason, and is skipped",
+TEST_CASE("dataset: every bad row is an error with key, line and reason, and is skipped",
           "[dataset][import]") {
   struct Case {
     std::string line;
@@ -102,7 +103,7 @@ TEST_CASE("every bad row is an error with key, line and reason, and is skipped",
   CHECK(sink.errors[2].to_string() == "bad.jsonl:4: 'id' is required");
 }
 
-TEST_CASE("a prefix imports every object under it in key order", "[dataset][import]") {
+TEST_CASE("dataset: a prefix imports every object under it in key order", "[dataset][import]") {
   TempStorage store;
   store.put("in/b.jsonl", "{\"id\":\"b1\",\"response\":\"x\"}\n");
   store.put("in/a/z.jsonl", "{\"id\":\"az1\",\"response\":\"x\"}\n");
@@ -120,7 +121,8 @@ TEST_CASE("a prefix imports every object under it in key order", "[dataset][impo
   CHECK(stats->objects == 3);
 }
 
-TEST_CASE("a missing object and a sink that stops both end the import", "[dataset][import]") {
+TEST_CASE("dataset: a missing object and a sink that stops both end the import",
+          "[dataset][import]") {
   TempStorage store;
   RecordingSink sink;
   Importer importer(store.guarded, {});
@@ -135,14 +137,15 @@ TEST_CASE("a missing object and a sink that stops both end the import", "[datase
     sdk::Status error(const dataset::ImportError&) override { return sdk::Status::ok(); }
     int seen = 0;
   } stop;
-  store.put("three.jsonl", "{\"id\":\"1\",\"response\":\"x\"}\n{\"id\":\"2\",\"response\":\"x\"}\n"
-                           "{\"id\":\"3\",\"response\":\"x\"}\n");
+  store.put("three.jsonl",
+            "{\"id\":\"1\",\"response\":\"x\"}\n{\"id\":\"2\",\"response\":\"x\"}\n"
+            "{\"id\":\"3\",\"response\":\"x\"}\n");
   auto stopped = importer.import_object("three.jsonl", stop);
   CHECK(stopped.status().code() == sdk::Code::failed_precondition);
   CHECK(stop.seen == 2);
 }
 
-TEST_CASE("format names parse and print", "[dataset][import]") {
+TEST_CASE("dataset: format names parse and print", "[dataset][import]") {
   for (const char* name : {"auto", "jsonl", "sagemaker-input", "sagemaker-output"}) {
     auto f = dataset::parse_format(name);
     REQUIRE(f);

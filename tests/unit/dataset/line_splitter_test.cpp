@@ -35,17 +35,17 @@ Collected split(const std::vector<std::string>& chunks, std::size_t limit = 1 <<
 
 }  // namespace
 
-TEST_CASE("lines split across chunks come out whole and in order", "[dataset][lines]") {
+TEST_CASE("dataset: lines split across chunks come out whole and in order", "[dataset][lines]") {
   auto got = split({"ab", "c\nde", "f\n\ng", "h\r\n", "last"});
   CHECK(got.lines == std::vector<std::string>{"abc", "def", "", "gh", "last"});
 }
 
-TEST_CASE("a final newline adds no empty line", "[dataset][lines]") {
+TEST_CASE("dataset: a final newline adds no empty line", "[dataset][lines]") {
   CHECK(split({"a\nb\n"}).lines == std::vector<std::string>{"a", "b"});
   CHECK(split({""}).lines.empty());
 }
 
-TEST_CASE("a line over the limit is reported by number and dropped", "[dataset][lines]") {
+TEST_CASE("dataset: a line over the limit is reported by number and dropped", "[dataset][lines]") {
   auto got = split({"short\n", std::string(50, 'x'), std::string(50, 'y') + "\nnext\n"}, 64);
   CHECK(got.lines == std::vector<std::string>{"short", "next"});
   CHECK(got.too_long == std::vector<std::uint64_t>{2});
@@ -53,7 +53,7 @@ TEST_CASE("a line over the limit is reported by number and dropped", "[dataset][
   CHECK(last.too_long == std::vector<std::uint64_t>{2});
 }
 
-TEST_CASE("the callback's error stops the stream", "[dataset][lines]") {
+TEST_CASE("dataset: the callback's error stops the stream", "[dataset][lines]") {
   int seen = 0;
   LineSplitter splitter([&](const Line&) {
     ++seen;
