@@ -95,12 +95,11 @@ std::vector<sdk::ConfigError> LocalStorage::configure(const boost::json::object&
       reader.error("root", "must be an absolute path, got '" + *root +
                                "' (relative paths are resolved by the daemon's config)");
     } else {
+      // Not created here: configure() also runs for --check-config, which must not change
+      // the disk. The first put() creates it.
       std::error_code ec;
-      fs::create_directories(path, ec);
-      if (ec) {
-        reader.error("root", "cannot create directory '" + *root + "': " + ec.message());
-      } else if (!fs::is_directory(path, ec)) {
-        reader.error("root", "'" + *root + "' is not a directory");
+      if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+        reader.error("root", "'" + *root + "' exists and is not a directory");
       }
       root_ = path.lexically_normal();
     }

@@ -2,8 +2,8 @@
 // file's path relative to the root.
 //
 // Options: `root` (required, an absolute path; the daemon's config layer resolves relative
-// paths before they get here; created if missing) and `fsync` (default true: put() survives a
-// power cut once it returns ok).
+// paths before they get here; created by the first put) and `fsync` (default true: put()
+// survives a power cut once it returns ok).
 //
 // put() writes a temporary file (name starting with kTempPrefix) in the object's directory,
 // fsyncs it, renames it over the key and fsyncs the directory: readers see the old or the new

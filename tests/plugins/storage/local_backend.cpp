@@ -63,6 +63,24 @@ TEST_CASE("local: a relative or missing root is refused with a clear message", "
   CHECK(errors[0].message == "is required");
 }
 
+TEST_CASE("local: configure never touches the disk; the first put creates the root", "[local]") {
+  fs::path root = fresh_dir() / "nested" / "root";
+  auto storage = make_local(root);
+  CHECK_FALSE(fs::exists(root));
+  CHECK(list_all(*storage, "", 10).empty());
+  REQUIRE(storage->put("k", "v").is_ok());
+  CHECK(fs::is_regular_file(root / "k"));
+
+  fs::path file = fresh_dir();
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << "not a directory";
+  storage_local::LocalStorage on_file;
+  auto errors = on_file.configure(boost::json::object{{"root", file.string()}});
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0].message, Catch::Contains("is not a directory"));
+  fs::remove(file);
+}
+
 TEST_CASE("local: unknown and mistyped options are refused", "[local]") {
   storage_local::LocalStorage storage;
   auto errors = storage.configure(
