@@ -75,12 +75,14 @@ struct Server::Impl {
   awaitable<void> serve(std::shared_ptr<Session> s);
   awaitable<bool> read_request(Session& s, boost::beast::flat_buffer& buffer,
                                http::request_parser<http::string_body>& parser, bool first,
-                               std::optional<ApiError>& error);
+                               std::optional<ApiError>& error,
+                               std::chrono::steady_clock::time_point& start);
   awaitable<bool> write(Session& s, http::response<http::string_body>& res);
   awaitable<Response> run_on_workers(std::function<Response()> work);
   awaitable<void> linger_close(Session& s);
   void refuse(tcp::socket socket);
-  void record(const std::string& route, int status, std::chrono::steady_clock::time_point start);
+  void record(std::string_view method, std::string_view path, const std::string& route,
+              std::string_view peer, int status, std::chrono::steady_clock::time_point start);
 
   ServerOptions options;
   Handler& handler;
@@ -157,7 +159,8 @@ Request to_plain(http::request<http::string_body>& req, const std::string& peer)
 
 }  // namespace
 
-void Server::Impl::record(const std::string& route, int status,
+void Server::Impl::record(std::string_view method, std::string_view path, const std::string& route,
+                          std::string_view peer, int status,
                           std::chrono::steady_clock::time_point start) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   registry
@@ -169,6 +172,9 @@ void Server::Impl::record(const std::string& route, int status,
                  "Time from a request's first byte to its response being written",
                  metrics::default_latency_buckets(), {{"route", route}})
       .observe(seconds);
+  if (options.access_log) {
+    options.access_log(AccessRecord{method, path, route, peer, status, seconds});
+  }
 }
 
 void Server::Impl::refuse(tcp::socket socket) {
@@ -222,7 +228,8 @@ awaitable<void> Server::Impl::accept_loop() {
 // timeout); sets `error` when the client must first get an error response.
 awaitable<bool> Server::Impl::read_request(Session& s, boost::beast::flat_buffer& buffer,
                                            http::request_parser<http::string_body>& parser,
-                                           bool first, std::optional<ApiError>& error) {
+                                           bool first, std::optional<ApiError>& error,
+                                           std::chrono::steady_clock::time_point& start) {
   const ServerLimits& limits = options.limits;
   if (buffer.size() == 0) {
     s.idle = true;
@@ -237,6 +244,7 @@ awaitable<bool> Server::Impl::read_request(Session& s, boost::beast::flat_buffer
     }
     buffer.commit(n);
   }
+  start = std::chrono::steady_clock::now();  // latency counts from the first byte, not idle time
   s.idle = false;
   parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
   parser.body_limit(limits.max_body_bytes);
@@ -336,18 +344,20 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     http::request_parser<http::string_body> parser;
     std::optional<ApiError> error;
     auto start = std::chrono::steady_clock::now();
-    if (!co_await read_request(*s, buffer, parser, first, error)) break;
+    if (!co_await read_request(*s, buffer, parser, first, error, start)) break;
     if (error) {
       Response res = error_response(*error);
       auto out = to_beast(res, 11, false);
       co_await write(*s, out);
-      record("unparsed", res.status, start);
+      record("", "", "unparsed", s->peer, res.status, start);
       lingering = true;
       break;
     }
     auto req = parser.release();
     unsigned version = req.version();
     bool keep_alive = req.keep_alive();
+    std::string method(req.method_string());
+    std::string path(req.target().substr(0, req.target().find('?')));
     Prepared prepared = handler.prepare(to_plain(req, s->peer));
     if (prepared.delay.count() > 0) {
       asio::steady_timer pause(s->socket.get_executor(), prepared.delay);
@@ -363,7 +373,7 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     keep_alive = keep_alive && !draining && !stopped;
     auto out = to_beast(res, version, keep_alive);
     bool written = co_await write(*s, out);
-    record(prepared.route, res.status, start);
+    record(method, path, prepared.route, s->peer, res.status, start);
     if (!written || !keep_alive) break;
   }
   if (lingering) co_await linger_close(*s);

@@ -6,8 +6,10 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "api/handler.hpp"
 #include "api/lifecycle.hpp"
@@ -29,12 +31,25 @@ struct ServerLimits {
   std::size_t max_connections = 512;
 };
 
+// One answered request, for an access log. Carries no headers and no query string, so no
+// token can reach a log through it.
+struct AccessRecord {
+  std::string_view method;  // "" when the request could not be parsed
+  std::string_view path;
+  std::string_view route;  // the route pattern, "static", "unmatched" or "unparsed"
+  std::string_view peer;
+  int status = 0;
+  double seconds = 0;  // first byte of the request to the response written
+};
+
 struct ServerOptions {
   std::string address = "127.0.0.1";  // IPv4 or IPv6 literal
   std::uint16_t port = 0;             // 0: any free port, see Server::port()
   unsigned io_threads = 2;
   unsigned worker_threads = 4;  // run Prepared::work (backend calls that may block)
   ServerLimits limits;
+  // Called on an io thread after every response (must be quick, must not throw); optional.
+  std::function<void(const AccessRecord&)> access_log;
 };
 
 class Server {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "fixture.hpp"
@@ -95,7 +96,17 @@ TEST_CASE("api: metrics are Prometheus text with request counts and latency", "[
   request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken));
   request(f.port(), "GET", "/v1/projects");  // 401
   request(f.port(), "GET", "/v1/projects/p/rows/r1", {}, bearer(kReviewerToken));
-  auto res = request(f.port(), "GET", "/metrics");
+  // Metrics are recorded just after each response is written, so they may trail the client.
+  HttpResponse res;
+  for (int i = 0; i < 200; ++i) {
+    res = request(f.port(), "GET", "/metrics");
+    if (res.body.find("_count{route=\"/v1/projects/{project}/rows/{row}\"} 1") !=
+            std::string::npos &&
+        res.body.find("_count{route=\"/v1/projects\"} 2") != std::string::npos) {
+      break;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
   CHECK(res.status == 200);
   CHECK(res.header("content-type") == "text/plain; version=0.0.4; charset=utf-8");
   const std::string& text = res.body;
@@ -286,4 +297,34 @@ TEST_CASE("api: a port in use is refused with a message naming it", "[api][lifec
   third.stop();
   CHECK(f.lifecycle.ready());  // servers that never started leave the lifecycle alone
   CHECK(request(f.port(), "GET", "/readyz").status == 200);
+}
+
+TEST_CASE("api: the access log gets every answered request, without tokens or queries",
+          "[api][metrics]") {
+  std::mutex mutex;
+  std::vector<std::string> lines;
+  api::ServerOptions options;
+  options.access_log = [&](const api::AccessRecord& r) {
+    std::lock_guard lock(mutex);
+    lines.push_back(std::string(r.method) + " " + std::string(r.path) + " " + std::string(r.route) +
+                    " " + std::to_string(r.status) + " " + std::string(r.peer) +
+                    (r.seconds >= 0 ? "" : " negative"));
+  };
+  ApiFixture f(options);
+  request(f.port(), "GET", "/v1/projects/p1/progress?secret=q", {}, bearer(kReviewerToken));
+  request(f.port(), "GET", "/v1/projects", {}, bearer("wrong-token-xxxxxxxxxxxx"));
+  request(f.port(), "GET", "/healthz", {}, {{"X-Padding", std::string(20000, 'p')}});
+  // A record is written just after its response, so it may trail the client a little.
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mutex);
+      if (lines.size() >= 3) break;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  std::lock_guard lock(mutex);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "GET /v1/projects/p1/progress /v1/projects/{project}/progress 200 127.0.0.1");
+  CHECK(lines[1] == "GET /v1/projects /v1/projects 401 127.0.0.1");
+  CHECK(lines[2] == "  unparsed 431 127.0.0.1");
 }
