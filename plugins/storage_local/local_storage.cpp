@@ -142,6 +142,7 @@ sdk::Status LocalStorage::put(std::string_view key, std::string_view data) {
   fs::path target = path_of(key);
   fs::path dir = target.parent_path();
   std::error_code ec;
+  bool new_directories = fsync_ && !fs::is_directory(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) {
     if (ec == std::errc::file_exists || ec == std::errc::not_a_directory) {
@@ -150,6 +151,15 @@ sdk::Status LocalStorage::put(std::string_view key, std::string_view data) {
                   "the local backend cannot hold both 'x' and 'x/...'"};
     }
     return errno_status(ec.value(), "create directory", dir);
+  }
+  if (new_directories) {
+    // The new directories' own entries must be durable too, or a power cut could lose the
+    // object's whole path although the object was fsynced.
+    // (From the object's directory up to the root, whose parent gets its entry synced too.)
+    for (fs::path p = dir; p.has_relative_path(); p = p.parent_path()) {
+      if (auto s = fsync_directory(p.parent_path()); !s) return s;
+      if (p == root_) break;
+    }
   }
   fs::path temp = dir / temp_name(target);
   Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
