@@ -124,6 +124,7 @@ struct Engine::Impl {
   std::optional<RowIdx> scan(RowQueue& q, RevIdx r);
   std::optional<RowIdx> pick(RevIdx r);
   void remember_soft(RevIdx r, RowIdx row);  // bounded list for the I6 fallback  // the row next-task offers r, if any
+  // Leases a slot of `row` to r (taking over an expired lease if no slot is free); 0 if none.
   TaskId take(RowIdx row, RevIdx r, TimeMs now, Changes& out);
   TaskView view(TaskId id, const LiveTask& t) const;
   std::optional<Error> check_holder(TaskId task, const std::string& reviewer) const;

@@ -57,6 +57,7 @@ TaskId Engine::Impl::take(RowIdx idx, RevIdx r, TimeMs now, Changes& out) {
         oldest_at = lt.expires_at;
       }
     }
+    if (oldest == 0) return 0;  // nothing to take (callers only pick rows with a slot)
     const RevIdx loser = live.at(oldest).reviewer;
     end_task(oldest, TaskState::kSuperseded, out);
     act.soft.push_back(loser);
@@ -141,6 +142,7 @@ Result<std::optional<TaskView>> Engine::next_task(const std::string& reviewer, T
     auto row = m.pick(r);
     if (!row) break;
     const TaskId id = m.take(*row, r, now, out);
+    if (id == 0) break;
     auto it = m.live.find(id);
     if (it != m.live.end()) return {std::optional<TaskView>(m.view(id, it->second)), std::nullopt};
   }
