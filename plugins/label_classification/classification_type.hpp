@@ -27,6 +27,9 @@ class ClassificationType final : public sdk::LabelType {
   sdk::Result<std::vector<sdk::Consolidated>> consolidate(
       std::span<const sdk::Judgment> judgments, std::string_view method) const override;
 
+  // The review widget installed beside the library (classification.widget.js).
+  std::string widget() const override { return "classification.widget.js"; }
+
  private:
   ClassificationOptions options_;
 };

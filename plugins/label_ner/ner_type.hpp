@@ -34,6 +34,9 @@ class NerType final : public sdk::LabelType {
   boost::json::value export_value(const boost::json::value& label,
                                   const sdk::RowView& row) const override;
 
+  // The review widget installed beside the library (ner.widget.js).
+  std::string widget() const override { return "ner.widget.js"; }
+
  private:
   NerOptions options_;
 };
