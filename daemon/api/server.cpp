@@ -240,7 +240,8 @@ awaitable<bool> Server::Impl::read_request(Session& s, boost::beast::flat_buffer
     s.idle = false;
     if (ec) {
       if (s.timed_out && first) error = ApiError{ErrorCode::timeout, "no request received", {}, 0};
-      co_return s.timed_out&& first;
+      const bool answer = first && s.timed_out;  // only a fresh connection gets its 408
+      co_return answer;
     }
     buffer.commit(n);
   }
