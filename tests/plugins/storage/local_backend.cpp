@@ -63,7 +63,7 @@ TEST_CASE("local: a relative or missing root is refused with a clear message", "
   CHECK(errors[0].message == "is required");
 }
 
-TEST_CASE("local: configure never touches the disk; the first put creates the root", "[local]") {
+TEST_CASE("local: configure never touches the disk, the first put creates the root", "[local]") {
   fs::path root = fresh_dir() / "nested" / "root";
   auto storage = make_local(root);
   CHECK_FALSE(fs::exists(root));
@@ -91,7 +91,7 @@ TEST_CASE("local: unknown and mistyped options are refused", "[local]") {
   CHECK_THAT(errors[1].message, Catch::Contains("did you mean 'fsync'"));
 }
 
-TEST_CASE("local: objects are plain files under the root; fsync can be off", "[local]") {
+TEST_CASE("local: objects are plain files under the root, fsync can be off", "[local]") {
   fs::path root = fresh_dir();
   storage_local::LocalStorage storage;
   REQUIRE(storage.configure(boost::json::object{{"root", root.string()}, {"fsync", false}})
@@ -147,7 +147,7 @@ TEST_CASE("local: concurrent readers see the old or the new object, never a part
 
 namespace labelflow::storage_test {
 
-TEST_CASE("local: 'x' and 'x/...' cannot both exist; the refusal names the key", "[local]") {
+TEST_CASE("local: 'x' and 'x/...' cannot both exist, the refusal names the key", "[local]") {
   fs::path root = fresh_dir();
   auto storage = make_local(root);
   REQUIRE(storage->put("a", "file").is_ok());

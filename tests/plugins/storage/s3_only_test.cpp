@@ -71,7 +71,7 @@ TEST_CASE("s3: a missing bucket is a clear error naming it", "[s3]") {
   CHECK(storage->remove("a.jsonl").code() == sdk::Code::not_found);
 }
 
-TEST_CASE("s3: server stopped -> retries then unavailable; restarted -> next call works",
+TEST_CASE("s3: server stopped -> retries then unavailable, restarted -> next call works",
           "[s3][outage]") {
   auto options = s3_options(s3_servers().s3_port);
   options["max_retries"] = 2;
@@ -125,6 +125,53 @@ TEST_CASE("s3: listing continuation tokens survive encoding through the proxy", 
   for (int i = 0; i < 12; ++i) keys.push_back("tok/a+b=c " + std::to_string(100 + i));
   for (const auto& k : keys) REQUIRE(storage->put(k, "v").is_ok());
   CHECK(list_all(*storage, "tok/", 5) == keys);
+}
+
+}  // namespace labelflow::storage_test
+
+#include "dataset/importer.hpp"
+
+namespace labelflow::storage_test {
+
+// The dataset layer over S3: a manifest streamed from one object whose source-ref lines fetch
+// other objects of the same bucket while the manifest's own transfer is still running.
+TEST_CASE("s3: a Ground Truth manifest with source-refs imports through the dataset layer",
+          "[s3][dataset]") {
+  auto storage = make_s3(s3_options(s3_servers().proxy_port));
+  REQUIRE(storage->put("texts/a.txt", "first text").is_ok());
+  REQUIRE(storage->put("texts/b.txt", "second text").is_ok());
+  std::string manifest;
+  for (int i = 0; i < 300; ++i) {
+    manifest += i % 2 ? R"({"source-ref":"s3://labelflow-test/texts/b.txt"})"
+                      : R"({"source-ref":"s3://labelflow-test/texts/a.txt"})";
+    manifest += "\n";
+  }
+  manifest += R"({"source-ref":"s3://labelflow-test/texts/missing.txt"})";
+  REQUIRE(storage->put("in/manifest.jsonl", manifest).is_ok());
+
+  struct Sink final : dataset::ImportSink {
+    sdk::Status row(core::RowContent&& row, const dataset::RowOrigin&) override {
+      responses.push_back(row.response);
+      return sdk::Status::ok();
+    }
+    sdk::Status error(const dataset::ImportError& e) override {
+      errors.push_back(e.to_string());
+      return sdk::Status::ok();
+    }
+    std::vector<std::string> responses;
+    std::vector<std::string> errors;
+  } sink;
+  plugin_host::GuardedStorage guarded(storage, "s3");
+  dataset::Importer importer(guarded, {});
+  auto stats = importer.import_prefix("in/", sink);
+  INFO(stats.status().to_string());
+  REQUIRE(stats.is_ok());
+  REQUIRE(sink.responses.size() == 300);
+  CHECK(sink.responses[0] == "first text");
+  CHECK(sink.responses[299] == "second text");
+  REQUIRE(sink.errors.size() == 1);
+  CHECK_THAT(sink.errors[0], Catch::StartsWith("in/manifest.jsonl:301: cannot read 'source-ref'") &&
+                                 Catch::Contains("no object 'texts/missing.txt'"));
 }
 
 }  // namespace labelflow::storage_test

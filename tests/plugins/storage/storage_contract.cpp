@@ -167,7 +167,7 @@ TEST_CASE("list filters by prefix", "[contract]") {
   CHECK(list_all(*storage, "none/", 5).empty());
 }
 
-TEST_CASE("remove deletes; removing a missing object is ok", "[contract]") {
+TEST_CASE("remove deletes, removing a missing object is ok", "[contract]") {
   auto storage = suite_backend().make();
   REQUIRE(storage->put("dir/gone", "v").is_ok());
   REQUIRE(storage->put("dir/kept", "v").is_ok());

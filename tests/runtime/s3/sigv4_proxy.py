@@ -36,6 +36,9 @@ def error_body(code, message):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without TCP_NODELAY each answer waits for
+    # the client's delayed ACK (about 40 ms).
+    disable_nagle_algorithm = True
     config = None
 
     def log_message(self, fmt, *args):  # quiet: tests read only the answers

@@ -89,7 +89,7 @@ TEST_CASE("dataset: a failed put is retried and a batch that still fails is kept
   CHECK(store.keys().size() == 2);
 }
 
-TEST_CASE("dataset: a long outage fills the bounded backlog; then rows are refused, not lost",
+TEST_CASE("dataset: a long outage fills the bounded backlog, then rows are refused, not lost",
           "[dataset][batch]") {
   TempStorage store;
   auto flaky = std::make_shared<FlakyStorage>(store.raw);
