@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <csignal>
+#include <thread>
 
 namespace labelflow::app {
 namespace {
@@ -61,16 +63,32 @@ void App::wait_for_signal() {
 }
 
 int App::run() {
-  spdlog::info("labelflowd running (pid {})", static_cast<long>(::getpid()));
+  const auto threads =
+      static_cast<std::size_t>(std::max<std::int64_t>(1, config_.daemon.http.threads));
+  spdlog::info("labelflowd running (pid {}, {} io thread(s))", static_cast<long>(::getpid()),
+               threads);
+  std::vector<std::thread> pool;
+  for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
   io_.run();
+  for (auto& t : pool) t.join();
   spdlog::info("labelflowd stopped");
   return 0;
 }
 
+void App::on_stop(std::function<void()> handler) { stop_handlers_.push_back(std::move(handler)); }
+
 void App::stop() {
   boost::asio::post(io_, [this] {
+    if (stopping_.exchange(true)) return;
     boost::system::error_code ignored;
     signals_.cancel(ignored);
+    for (auto& handler : stop_handlers_) {
+      try {
+        handler();
+      } catch (const std::exception& e) {
+        spdlog::error("error while stopping: {}", e.what());
+      }
+    }
     io_.stop();
   });
 }

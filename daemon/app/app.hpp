@@ -9,10 +9,13 @@
 // Thread safety: start() and run() from one thread; stop() from any thread.
 #pragma once
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
@@ -30,10 +33,15 @@ class App {
   // Loads the plugin libraries and creates every configured plugin object. Returns false, after
   // logging every problem as PATH:LINE:COL: error ID: message, when the daemon cannot run.
   bool start();
-  // Serves until a stop is requested; returns the process exit code (0 on a clean stop).
+  // Runs the io_context on [http] threads threads until a stop is requested; returns the
+  // process exit code (0 on a clean stop).
   int run();
-  // Requests a clean stop; safe from any thread and from signal-triggered handlers.
+  // Requests a clean stop; safe from any thread and from signal-triggered handlers. The stop
+  // handlers run once, in registration order, on the io_context; then the io_context stops.
   void stop();
+  // Registers what a component must do before the io_context stops (close an acceptor, flush a
+  // queue). Call before run().
+  void on_stop(std::function<void()> handler);
 
   boost::asio::io_context& io_context() noexcept { return io_; }
   const config::Config& config() const noexcept { return config_; }
@@ -49,6 +57,8 @@ class App {
   config::PluginObjects plugins_;
   boost::asio::io_context io_;
   boost::asio::signal_set signals_;
+  std::vector<std::function<void()>> stop_handlers_;
+  std::atomic<bool> stopping_{false};  // io threads may run two posted stops at once
 };
 
 }  // namespace labelflow::app

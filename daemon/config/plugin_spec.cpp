@@ -22,11 +22,38 @@ bool is_path_option(std::string_view key) {
          ends_with(key, "_file");
 }
 
+// Records the positions of everything nested under option `path`: table entries as
+// "path.key" (at the key), array items as "path[i]" (at the item), the spelling plugins use in
+// ConfigError::key (e.g. "domains.technical[2]").
+void record_nested(const std::filesystem::path& file, const std::string& path,
+                   const toml::node& node, std::map<std::string, Position, std::less<>>& out) {
+  if (const toml::table* t = node.as_table()) {
+    for (const auto& [key, value] : *t) {
+      std::string sub = path + "." + std::string(key.str());
+      out[sub] = position_of(file, key.source());
+      record_nested(file, sub, value, out);
+    }
+  } else if (const toml::array* a = node.as_array()) {
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      std::string sub = path + "[" + std::to_string(i) + "]";
+      out[sub] = position_of(file, (*a)[i].source());
+      record_nested(file, sub, (*a)[i], out);
+    }
+  }
+}
+
 }  // namespace
 
 Position PluginSpec::where(std::string_view key) const {
-  auto it = option_where.find(key);
-  return it == option_where.end() ? table_where : it->second;
+  // The exact key, else its nearest recorded parent ("a.b[3]" -> "a.b" -> "a").
+  std::string_view k = key;
+  while (!k.empty()) {
+    if (auto it = option_where.find(k); it != option_where.end()) return it->second;
+    std::size_t cut = k.find_last_of(".[");
+    if (cut == std::string_view::npos) break;
+    k = k.substr(0, cut);
+  }
+  return table_where;
 }
 
 boost::json::value to_json(const toml::node& node) {
@@ -74,6 +101,7 @@ PluginSpec read_plugin_spec(TableReader& reader, const std::vector<std::string>&
     }
     reader.allow(name);
     spec.option_where[name] = position_of(reader.file(), key.source());
+    record_nested(reader.file(), name, node, spec.option_where);
     boost::json::value value = to_json(node);
     if (resolve_paths && is_path_option(name) && node.is_string()) {
       std::filesystem::path p(node.as_string()->get());

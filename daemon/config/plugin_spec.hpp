@@ -17,9 +17,10 @@ struct PluginSpec {
   boost::json::object options;  // every key of the table except the reserved ones
   Position table_where;         // the table itself
   Position type_where;          // the `type` value
-  std::map<std::string, Position, std::less<>> option_where;  // each option's key
+  // Each option's key; nested ones as "a.b" (table entry, at the key) and "a[2]" (array item).
+  std::map<std::string, Position, std::less<>> option_where;
 
-  // Position of option `key`, or of the table for an empty or unknown key.
+  // Position of option `key` (or of its nearest recorded parent), else of the table.
   Position where(std::string_view key) const;
 };
 

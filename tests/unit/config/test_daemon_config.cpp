@@ -189,6 +189,8 @@ TEST_CASE("config: admin token comes from env or file, never from the TOML", "[c
     CHECK(diags2.error_count() == 0);
     CHECK(diags2.warning_count() == 1);
     CHECK(diags2.contains("config.secret_unset"));
+    const std::string where = (tree2.root() / "labelflowd.toml").string() + ":1:19: warning ";
+    CHECK(diags2.all().at(0).to_string().rfind(where + "config.secret_unset", 0) == 0);
   }
 }
 

@@ -80,3 +80,19 @@ TEST_CASE("config: plugin specs keep each option's position and resolve path opt
   CHECK(spec.type_where.line == 1);
   CHECK(spec.type_where.column == 8);
 }
+
+TEST_CASE("config: nested plugin option keys map to their own positions", "[config]") {
+  toml::table table =
+      toml::parse(std::string_view("type = \"keywords\"\n[domains]\ntech = [\"a\",\n  \"\"]\n"),
+                  std::string_view("r.toml"));
+  Diagnostics diags;
+  TableReader r(table, "r.toml", diags);
+  PluginSpec spec = read_plugin_spec(r, {}, false);
+  CHECK(spec.where("domains").line == 2);
+  CHECK(spec.where("domains.tech").line == 3);
+  CHECK(spec.where("domains.tech").column == 1);
+  CHECK(spec.where("domains.tech[1]").line == 4);
+  CHECK(spec.where("domains.tech[1]").column == 3);
+  CHECK(spec.where("domains.tech[7]").line == 3);  // nearest recorded parent
+  CHECK(spec.where("nothing").line == spec.table_where.line);
+}
