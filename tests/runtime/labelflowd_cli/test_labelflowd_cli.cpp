@@ -148,6 +148,28 @@ classes = ["x"]
   CHECK(r.out.empty());
 }
 
+TEST_CASE("labelflowd --check-config points a nested plugin option error at its item",
+          "[labelflowd]") {
+  TempDir dir;
+  fs::path config = write_good_config(dir);
+  dir.write("projects/q.toml", R"(id = "q"
+[[labels]]
+name = "intent"
+type = "classification"
+classes = ["x"]
+[router]
+type = "keywords"
+[router.domains]
+technical = ["python", " "]
+)");
+  auto r = run(kBin, {"--check-config", config.string()}, dir.root());
+  INFO(r.err);
+  CHECK(r.code == 1);
+  const std::string q = (dir.root() / "projects/q.toml").string();
+  CHECK(r.err.find(q + ":9:24: error plugin.options_refused: router of project 'q' (type "
+                       "keywords): option 'domains.technical[1]'") != std::string::npos);
+}
+
 TEST_CASE("labelflowd --check-config accepts the shipped demo configuration", "[labelflowd]") {
   // A copy, so that the local storage's root (created on configure) lands in the temp dir.
   TempDir dir;
