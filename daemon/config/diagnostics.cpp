@@ -17,12 +17,36 @@ std::string Diagnostic::to_string() const {
   return out;
 }
 
+namespace {
+
+// One diagnostic is one line: control characters (e.g. from a parser's description of the
+// offending text) are shown escaped.
+std::string one_line(const std::string& message) {
+  std::string out;
+  out.reserve(message.size());
+  for (char c : message) {
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      out += '?';
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 void Diagnostics::error(Position where, std::string id, std::string message) {
-  items_.push_back({Severity::error, std::move(where), std::move(id), std::move(message)});
+  items_.push_back({Severity::error, std::move(where), std::move(id), one_line(message)});
 }
 
 void Diagnostics::warning(Position where, std::string id, std::string message) {
-  items_.push_back({Severity::warning, std::move(where), std::move(id), std::move(message)});
+  items_.push_back({Severity::warning, std::move(where), std::move(id), one_line(message)});
 }
 
 std::size_t Diagnostics::error_count() const noexcept {
