@@ -25,7 +25,7 @@ const boost::json::object kNoOptions;
 
 }  // namespace
 
-TEST_CASE("each broken library is refused with its own id; good ones load beside them",
+TEST_CASE("each broken library is refused with its own id, good ones load beside them",
           "[registry]") {
   Registry registry;
   auto errors = registry.load_directories({kPluginDir});
