@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <random>
-#include <regex>
 #include <sstream>
 
 #include "config_fixture.hpp"
@@ -19,6 +18,37 @@ std::string slurp(const std::filesystem::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+bool digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// "PATH:LINE:COL: (error|warning) FAMILY.NAME: MESSAGE" (checked by hand: std::regex draws a
+// GCC 12 warning under ASan).
+bool well_formed(const std::string& line) {
+  std::size_t sev = line.find(": error ");
+  std::size_t sev_len = 8;
+  if (sev == std::string::npos) {
+    sev = line.find(": warning ");
+    sev_len = 10;
+  }
+  if (sev == std::string::npos) return false;
+  std::string_view head(line.data(), sev);
+  std::size_t c2 = head.rfind(':');
+  if (c2 == std::string_view::npos || !digits(head.substr(c2 + 1))) return false;
+  std::size_t c1 = head.rfind(':', c2 - 1);
+  if (c1 == std::string_view::npos || c1 == 0 || !digits(head.substr(c1 + 1, c2 - c1 - 1))) {
+    return false;
+  }
+  std::string_view rest = std::string_view(line).substr(sev + sev_len);
+  std::size_t colon = rest.find(": ");
+  if (colon == std::string_view::npos || colon + 2 >= rest.size()) return false;
+  std::string_view id = rest.substr(0, colon);
+  std::size_t dot = id.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == id.size()) return false;
+  return id.find_first_not_of("abcdefghijklmnopqrstuvwxyz_.") == std::string_view::npos &&
+         line.find('\n') == std::string::npos;
 }
 
 std::string mutate(std::string text, std::mt19937& rng) {
@@ -58,7 +88,9 @@ TEST_CASE("config: edited demo files never throw and always report well-formed d
   const std::string reviewers = slurp(configs / "reviewers.toml");
   const std::string project = slurp(configs / "projects/demo.toml");
   REQUIRE_FALSE(project.empty());
-  const std::regex form(".+:[0-9]+:[0-9]+: (error|warning) [a-z]+\\.[a-z_]+: .+");
+  CHECK(well_formed("/a/b.toml:3:14: error config.bad_value: x"));
+  CHECK_FALSE(well_formed("/a/b.toml:3: error config.bad_value: x"));
+  CHECK_FALSE(well_formed("/a/b.toml:3:1: error bad_value: x"));
 
   ConfigTree tree;
   std::mt19937 rng(20261126);
@@ -72,7 +104,7 @@ TEST_CASE("config: edited demo files never throw and always report well-formed d
     REQUIRE_NOTHROW(tree.load(diags));
     for (const auto& d : diags.all()) {
       INFO("iteration " << i << ": " << d.to_string());
-      CHECK(std::regex_match(d.to_string(), form));
+      CHECK(well_formed(d.to_string()));
     }
     if (diags.has_errors()) ++with_errors;
   }
