@@ -32,7 +32,8 @@ const std::string_view kAgreementUsage =
     "                 span-cluster (ner); default: the type's first method\n"
     "  --plugin-dir   where the label-type plugins are (default: " LABELFLOW_DEFAULT_PLUGIN_DIR
     ")\n\n"
-    "exit codes: 0 ok, 2 usage or bad input, 3 no judgments in the input\n";
+    "An input without judgments gives n_items 0 and every figure null (with its note).\n\n"
+    "exit codes: 0 ok, 2 usage or bad input\n";
 
 namespace {
 
@@ -93,8 +94,8 @@ int run_agreement(std::span<const std::string> args, std::ostream& out, std::ost
   }
   const auto& file = std::get<JudgmentFile>(read);
   if (file.judgments.empty()) {
-    err << "labelflow agreement: " << *input << ": no judgments: nothing to do\n";
-    return kExitNothing;
+    // Still one object with every key (DESIGN section 7): the figures are null with their notes.
+    err << "labelflow agreement: " << *input << ": no judgments; every figure is null\n";
   }
   if (!options) options = infer_options(*type, file.judgments);
 
@@ -125,6 +126,11 @@ int run_agreement(std::span<const std::string> args, std::ostream& out, std::ost
     if (!metrics.is_ok()) {
       err << "labelflow agreement: " << metrics.status().message() << "\n";
       return kExitUsage;
+    }
+    if (file.judgments.empty()) {
+      auto& notes = (*metrics)["notes"];
+      if (!notes.is_object()) notes = boost::json::object{};
+      notes.as_object()["n_items"] = "the input has no judgments";
     }
     print_json(out, *metrics);
     out << "\n";

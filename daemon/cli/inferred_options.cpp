@@ -9,6 +9,11 @@
 namespace labelflow::cli {
 namespace {
 
+// The plugins refuse an empty class or type list; with nothing observed (no judgments, or only
+// labels of the wrong shape, which validation then reports by line) one stand-in name keeps the
+// options valid. It never shows in metrics of single-class labels or NER.
+constexpr std::string_view kNoneObserved = "(none observed)";
+
 void add_name(boost::json::array& names, std::set<std::string>& seen, std::string_view name) {
   if (seen.insert(std::string(name)).second) names.emplace_back(name);
 }
@@ -25,6 +30,7 @@ boost::json::object classification(std::span<const sdk::Judgment> judgments) {
       if (c.is_string()) add_name(classes, seen, c.as_string());
     }
   }
+  if (classes.empty()) classes.emplace_back(kNoneObserved);
   return {{"classes", std::move(classes)}, {"multi", multi}};
 }
 
@@ -41,6 +47,7 @@ boost::json::object ner(std::span<const sdk::Judgment> judgments) {
       }
     }
   }
+  if (types.empty()) types.emplace_back(kNoneObserved);
   return {{"entity_types", std::move(types)}};
 }
 

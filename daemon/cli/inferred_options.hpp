@@ -7,6 +7,8 @@
 //   dimensions share the scale.
 // - ner: `entity_types` = the observed span types in first-seen order.
 // Labels of an unexpected shape are skipped here; validation then reports them by line.
+// With no class or type observed (e.g. no judgments) the list holds the one stand-in name
+// "(none observed)", since the plugins refuse an empty list.
 #pragma once
 
 #include <labelflow/sdk/label_type.hpp>

@@ -1,5 +1,5 @@
 // `labelflow agreement` run as a program: output shape, figures, consolidation, bad input and
-// exit codes (0 ok, 2 usage or bad input, 3 nothing to do).
+// exit codes (0 ok, 2 usage or bad input); an input without judgments still gives every key.
 #include <boost/json/parse.hpp>
 #include <catch2/catch.hpp>
 
@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -211,7 +212,7 @@ TEST_CASE("agreement: bad input exits 2 naming the line and the problem") {
   CHECK_THAT(off_scale.err, Catch::Contains("5 is not on the scale"));
 }
 
-TEST_CASE("agreement: usage errors exit 2, an empty input exits 3") {
+TEST_CASE("agreement: usage errors exit 2") {
   const std::string input = data("classification_small.jsonl");
   auto check = [](const Run& r, const char* expected) {
     CHECK(r.code == 2);
@@ -240,8 +241,60 @@ TEST_CASE("agreement: usage errors exit 2, an empty input exits 3") {
                    "/nonexistent-plugins"},
                   false),
         "/nonexistent-plugins");
-  auto empty = labelflow({"agreement", "--type", "classification", "--input",
-                          write("empty.jsonl", "\n")});
-  CHECK(empty.code == 3);
-  CHECK_THAT(empty.err, Catch::Contains("nothing to do"));
+}
+
+// DESIGN section 7: every key always present, undefined figures null with the reason.
+TEST_CASE("agreement: an input without judgments prints every key, figures null, exit 0") {
+  const auto empty = write("empty.jsonl", "\n");
+  const std::vector<std::pair<const char*, std::vector<const char*>>> expected = {
+      {"classification",
+       {"percent_agreement", "cohen_kappa", "cohen_n_items", "fleiss_kappa",
+        "krippendorff_alpha_nominal", "per_class"}},
+      {"rating",
+       {"krippendorff_alpha_ordinal", "krippendorff_alpha_interval", "cohen_kappa_linear",
+        "cohen_kappa_quadratic", "cohen_n_items", "mean_absolute_difference", "dimensions"}},
+      {"ner", {}}};
+  for (const auto& [type, nulls] : expected) {
+    INFO(type);
+    auto r = labelflow({"agreement", "--type", type, "--input", empty});
+    CHECK(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains("no judgments; every figure is null"));
+    auto m = json::parse(r.out).as_object();
+    CHECK(m.at("n_items") == 0);
+    CHECK(m.at("n_raters") == 0);
+    const auto& notes = m.at("notes").as_object();
+    CHECK(notes.at("n_items") == "the input has no judgments");
+    for (const char* key : nulls) {
+      INFO(key);
+      CHECK(m.at(key).is_null());
+      CHECK(notes.at(key).is_string());
+    }
+    if (std::string(type) == "ner") {
+      for (const char* scheme : {"strict", "overlap"}) {
+        for (const char* figure : {"precision", "recall", "f1"}) {
+          CHECK(m.at(scheme).at(figure).is_null());
+          CHECK(m.at(scheme).at("notes").at(figure).is_string());
+        }
+      }
+    }
+  }
+  // With --options the same shape; a multi-class label gives per_class for each class.
+  auto multi = labelflow({"agreement", "--type", "classification", "--input", empty,
+                          "--options", R"({"classes": ["a", "b"], "multi": true})"});
+  CHECK(multi.code == 0);
+  auto m = json::parse(multi.out).as_object();
+  CHECK(m.at("per_class").at("a").at("fleiss_kappa").is_null());
+  CHECK(m.at("per_class").at("b").at("n_items") == 0);
+  // Consolidating no judgments prints no lines.
+  auto consolidated =
+      labelflow({"agreement", "--type", "classification", "--input", empty, "--consolidate"});
+  CHECK(consolidated.code == 0);
+  CHECK(consolidated.out.empty());
+}
+
+TEST_CASE("agreement: labels of the wrong shape are reported by line, not as empty options") {
+  auto r = labelflow({"agreement", "--type", "classification", "--input",
+                      write("numbers.jsonl", "{\"item\": 1, \"rater\": \"a\", \"label\": 5}\n")});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("numbers.jsonl:1: label must be a string"));
 }
