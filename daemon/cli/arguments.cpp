@@ -6,7 +6,11 @@ std::optional<std::string> Arguments::parse(std::span<const std::string> args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string flag = args[i];
     std::optional<std::string> inline_value;
-    if (flag.rfind("--", 0) != 0) return "unexpected argument '" + flag + "'";
+    if (flag.rfind("--", 0) != 0) {
+      if (!allow_positionals_) return "unexpected argument '" + flag + "'";
+      positionals_.push_back(flag);
+      continue;
+    }
     if (auto eq = flag.find('='); eq != std::string::npos) {
       inline_value = flag.substr(eq + 1);
       flag.resize(eq);

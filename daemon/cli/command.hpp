@@ -25,8 +25,16 @@ std::span<const Command> commands();
 // `labelflow --version` prints the version; no command or an unknown one exits 2.
 int run_cli(std::span<const std::string> argv, std::ostream& out, std::ostream& err);
 
-// The agreement command (agreement_command.cpp).
-int run_agreement(std::span<const std::string> args, std::ostream& out, std::ostream& err);
-extern const std::string_view kAgreementUsage;
+// The commands, each with its --help text. Offline: agreement (agreement_command.cpp).
+// Client commands talking to labelflowd (client_command.hpp): task_commands.cpp (next,
+// submit, skip, release, heartbeat), project_commands.cpp (status, rows, project),
+// job_commands.cpp (import, export), report_command.cpp (report).
+using CommandFunction = int(std::span<const std::string> args, std::ostream& out,
+                             std::ostream& err);
+CommandFunction run_agreement, run_status, run_import, run_export, run_next, run_submit,
+    run_skip, run_release, run_heartbeat, run_report, run_rows, run_project;
+extern const std::string_view kAgreementUsage, kStatusUsage, kImportUsage, kExportUsage,
+    kNextUsage, kSubmitUsage, kSkipUsage, kReleaseUsage, kHeartbeatUsage, kReportUsage,
+    kRowsUsage, kProjectUsage;
 
 }  // namespace labelflow::cli
