@@ -2,8 +2,6 @@
 // (synchronous=FULL): (1) one transaction per submission (one caller waiting on each commit),
 // (2) group commit with 64 concurrent callers. Each submission is a review-sized batch
 // (task upsert + review + row state), like a real /submit.
-#include "store/sqlite_store.hpp"
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -11,6 +9,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "store/sqlite_store.hpp"
 
 using namespace labelflow;
 using Clock = std::chrono::steady_clock;

@@ -2,8 +2,6 @@
 // rows (default pipeline, 10% specialized rows, 30 reviewers). Prints one line per size.
 //   median/p99 of next_task for a fresh reviewer, and for a reviewer who already reviewed
 //   5000 rows now queued for QA (every QA row at the head excludes them).
-#include "core/engine.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,6 +9,8 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "core/engine.hpp"
 
 using namespace labelflow::core;
 using Clock = std::chrono::steady_clock;
@@ -94,12 +94,13 @@ void run(std::size_t n) {
   };
   const Stats fresh = measure("r7", 2000);
   const Stats qa_heavy = measure("r26", 2000);
-  std::printf("open_rows=%zu add_rows_s=%.2f next_task_us median=%.2f p99=%.2f "
-              "qa_reviewer_with_%zu_reviews median=%.2f p99=%.2f engine_bytes_per_row=%.1f "
-              "rss_kb_per_row=%.3f\n",
-              n, add_s, fresh.median_us, fresh.p99_us, warm, qa_heavy.median_us, qa_heavy.p99_us,
-              static_cast<double>(bytes) / static_cast<double>(n),
-              static_cast<double>(rss1 - rss0) / static_cast<double>(n));
+  std::printf(
+      "open_rows=%zu add_rows_s=%.2f next_task_us median=%.2f p99=%.2f "
+      "qa_reviewer_with_%zu_reviews median=%.2f p99=%.2f engine_bytes_per_row=%.1f "
+      "rss_kb_per_row=%.3f\n",
+      n, add_s, fresh.median_us, fresh.p99_us, warm, qa_heavy.median_us, qa_heavy.p99_us,
+      static_cast<double>(bytes) / static_cast<double>(n),
+      static_cast<double>(rss1 - rss0) / static_cast<double>(n));
   std::fflush(stdout);
 }
 

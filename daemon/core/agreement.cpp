@@ -29,8 +29,8 @@ std::map<std::string, double> per_label_agreement(
       int pairs = 0;
       for (std::size_t i = 0; i < reviews.size(); ++i) {
         for (std::size_t j = i + 1; j < reviews.size(); ++j) {
-          sum += oracle.agreement(label, value_of(*reviews[i], label),
-                                  value_of(*reviews[j], label), row.content);
+          sum += oracle.agreement(label, value_of(*reviews[i], label), value_of(*reviews[j], label),
+                                  row.content);
           ++pairs;
         }
       }

@@ -1,7 +1,7 @@
 // Engine: construction, reviewers and membership, import, rebuild from the store, queries.
-#include "core/engine_state.hpp"
-
 #include <algorithm>
+
+#include "core/engine_state.hpp"
 
 namespace labelflow::core {
 
@@ -38,9 +38,9 @@ RevIdx Engine::Impl::reviewer_slot(const std::string& id) {
 void Engine::Impl::apply_reviewers(const std::vector<ReviewerSpec>& all) {
   for (auto& r : reviewers) r.member = false;
   for (const auto& rs : all) {
-    const bool member = spec->members.empty() ||
-                        std::find(spec->members.begin(), spec->members.end(), rs.id) !=
-                            spec->members.end();
+    const bool member =
+        spec->members.empty() ||
+        std::find(spec->members.begin(), spec->members.end(), rs.id) != spec->members.end();
     auto& r = reviewers[reviewer_slot(rs.id)];
     r.roles = rs.roles;
     r.mask = domain_mask(rs.expertise);
@@ -61,7 +61,8 @@ std::optional<Error> Engine::add_row(const std::string& id, std::int64_t priorit
                                      Changes& out) {
   auto& m = *impl_;
   if (m.row_index.count(id)) {
-    return Error{"bad_request", "row '" + id + "' is already scheduled in project '" + spec_.id + "'"};
+    return Error{"bad_request",
+                 "row '" + id + "' is already scheduled in project '" + spec_.id + "'"};
   }
   const auto idx = static_cast<RowIdx>(m.rows.size());
   m.row_ids.push_back(id);
@@ -106,7 +107,8 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
         {r, static_cast<std::uint8_t>(rv.stage), rv.expert, rv.labels});
   }
   for (const auto& sk : snap.skips) {
-    if (auto idx = open_row(sk.row_id)) m.activity(*idx).skipped.push_back(m.reviewer_slot(sk.reviewer));
+    if (auto idx = open_row(sk.row_id))
+      m.activity(*idx).skipped.push_back(m.reviewer_slot(sk.reviewer));
   }
   TaskId max_id = snap.max_task_id;
   for (const auto& t : snap.tasks) {

@@ -10,12 +10,6 @@
 // Thread safety: none; serialize calls (one strand or mutex per engine).
 #pragma once
 
-#include "core/label_oracle.hpp"
-#include "core/records.hpp"
-#include "core/row_doc.hpp"
-#include "core/row_queue.hpp"
-#include "core/spec.hpp"
-
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,6 +17,12 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "core/label_oracle.hpp"
+#include "core/records.hpp"
+#include "core/row_doc.hpp"
+#include "core/row_queue.hpp"
+#include "core/spec.hpp"
 
 namespace labelflow::core {
 
@@ -88,7 +88,10 @@ class TaskIdAllocator {
  public:
   explicit TaskIdAllocator(TaskId next = 1) : next_(next) {}
   TaskId next() { return next_++; }
-  void at_least(TaskId n) { if (next_ < n) next_ = n; }
+  void at_least(TaskId n) {
+    if (next_ < n) next_ = n;
+  }
+
  private:
   TaskId next_;
 };
@@ -110,16 +113,14 @@ class Engine {
 
   // Schedules a newly imported row (already durable). Error when the id is known.
   std::optional<Error> add_row(const std::string& id, std::int64_t priority,
-                               const std::vector<std::string>& domains, TimeMs now,
-                               Changes& out);
+                               const std::vector<std::string>& domains, TimeMs now, Changes& out);
 
   // Leases the next task for `reviewer`, or nothing (204). At the lease limit, returns the
   // reviewer's oldest live task again (a client that lost it gets it back).
   Result<std::optional<TaskView>> next_task(const std::string& reviewer, TimeMs now, Changes& out);
   std::optional<Error> heartbeat(TaskId task, const std::string& reviewer, TimeMs now,
                                  Changes& out);
-  std::optional<Error> release(TaskId task, const std::string& reviewer, TimeMs now,
-                               Changes& out);
+  std::optional<Error> release(TaskId task, const std::string& reviewer, TimeMs now, Changes& out);
   std::optional<Error> skip(TaskId task, const std::string& reviewer, const std::string& reason,
                             TimeMs now, Changes& out);
   // `row` is the task's row as stored (task_row() names it).
@@ -128,8 +129,8 @@ class Engine {
 
   // Applies a new reviewer list / membership / lease settings (pipeline and expert domains must
   // stay the same). Leases of reviewers no longer members are dropped and their rows re-offered.
-  void reconfigure(const ProjectSpec& spec, const std::vector<ReviewerSpec>& reviewers,
-                   TimeMs now, Changes& out);
+  void reconfigure(const ProjectSpec& spec, const std::vector<ReviewerSpec>& reviewers, TimeMs now,
+                   Changes& out);
 
   std::optional<std::string> task_row(TaskId task) const;
   std::optional<TaskView> task_view(TaskId task) const;

@@ -1,9 +1,9 @@
 // Engine: where a row waits (queues), who may take it (eligibility: I1, I3, I6) and when
 // nobody ever can (set aside).
-#include "core/engine_state.hpp"
-
 #include <algorithm>
 #include <bit>
+
+#include "core/engine_state.hpp"
 
 namespace labelflow::core {
 namespace {

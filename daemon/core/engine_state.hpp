@@ -3,9 +3,9 @@
 // expertise needs get an Activity block, freed when the row is final or set aside.
 #pragma once
 
-#include "core/engine.hpp"
-
 #include <set>
+
+#include "core/engine.hpp"
 
 namespace labelflow::core {
 
@@ -18,14 +18,14 @@ struct Review {
 
 struct Activity {
   std::vector<Review> reviews;
-  std::vector<TaskId> live;       // tasks of the current stage still held (active or expired)
-  std::vector<RevIdx> soft;       // released / expired-and-taken in the current stage (I6)
-  std::vector<RevIdx> skipped;    // refused with a reason: never offered this row again
+  std::vector<TaskId> live;     // tasks of the current stage still held (active or expired)
+  std::vector<RevIdx> soft;     // released / expired-and-taken in the current stage (I6)
+  std::vector<RevIdx> skipped;  // refused with a reason: never offered this row again
   std::map<std::string, double> agreement;  // of the last completed review stage
   std::vector<std::uint32_t> queued_in;     // queue indexes while queued
   std::vector<RevIdx> queued_ex;            // exclusions given to those queues
-  std::uint32_t req_all = 0;  // reviewer must cover all of these domains
-  std::uint32_t req_any = 0;  // ... or, when req_all is 0, at least one of these
+  std::uint32_t req_all = 0;                // reviewer must cover all of these domains
+  std::uint32_t req_any = 0;                // ... or, when req_all is 0, at least one of these
 };
 
 struct RowRec {
@@ -71,8 +71,8 @@ struct Engine::Impl {
   std::unordered_map<TaskId, LiveTask> live;
   std::unordered_map<TaskId, TaskState> ended;
   std::set<std::pair<TimeMs, TaskId>> expiry;
-  std::vector<RowQueue> queues;               // (stages + 1) x (1 + expert domains)
-  std::vector<std::uint32_t> stage_domains;   // per stage: domains some able member has
+  std::vector<RowQueue> queues;              // (stages + 1) x (1 + expert domains)
+  std::vector<std::uint32_t> stage_domains;  // per stage: domains some able member has
 
   // --- layout
   int esc_stage() const { return static_cast<int>(spec->stages.size()); }
@@ -123,7 +123,9 @@ struct Engine::Impl {
   void expire_due(TimeMs now, Changes& out);
   std::optional<RowIdx> scan(RowQueue& q, RevIdx r);
   std::optional<RowIdx> pick(RevIdx r);
-  void remember_soft(RevIdx r, RowIdx row);  // bounded list for the I6 fallback  // the row next-task offers r, if any
+  void remember_soft(
+      RevIdx r,
+      RowIdx row);  // bounded list for the I6 fallback  // the row next-task offers r, if any
   // Leases a slot of `row` to r (taking over an expired lease if no slot is free); 0 if none.
   TaskId take(RowIdx row, RevIdx r, TimeMs now, Changes& out);
   TaskView view(TaskId id, const LiveTask& t) const;

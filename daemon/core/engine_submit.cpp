@@ -1,9 +1,9 @@
 // Engine: submissions and what follows them: stage agreement, extra reviewers, adjudication
 // (always, on disagreement, sampled), escalation (I4) and finalization.
+#include <algorithm>
+
 #include "core/agreement.hpp"
 #include "core/engine_state.hpp"
-
-#include <algorithm>
 
 namespace labelflow::core {
 namespace {
@@ -24,9 +24,8 @@ const boost::json::value& get(const boost::json::object& o, const std::string& k
 
 }  // namespace
 
-std::optional<Error> Engine::submit(TaskId task, const std::string& reviewer,
-                                    const SubmitInput& in, const RowDoc& doc, TimeMs now,
-                                    Changes& out) {
+std::optional<Error> Engine::submit(TaskId task, const std::string& reviewer, const SubmitInput& in,
+                                    const RowDoc& doc, TimeMs now, Changes& out) {
   auto& m = *impl_;
   if (auto e = m.check_holder(task, reviewer)) return e;
   const LiveTask t = m.live.at(task);
@@ -152,8 +151,8 @@ bool Engine::Impl::needs_escalation(const RowRec& row, const RowDoc& doc) const 
     for (const auto& r : row.act->reviews) {
       if (kind(r.stage) != StageKind::kReview || !r.expert) continue;
       any_expert = true;
-      matches = matches ||
-                oracle.equal(label, get(last_adj->labels, label), get(r.labels, label), doc.content);
+      matches = matches || oracle.equal(label, get(last_adj->labels, label), get(r.labels, label),
+                                        doc.content);
     }
     if (any_expert && !matches) return true;
   }

@@ -1,7 +1,7 @@
 // Engine: leases. next-task, heartbeat, release, skip, expiry and takeover (I6).
-#include "core/engine_state.hpp"
-
 #include <algorithm>
+
+#include "core/engine_state.hpp"
 
 namespace labelflow::core {
 namespace {
@@ -105,9 +105,8 @@ std::optional<Error> Engine::Impl::check_holder(TaskId task, const std::string& 
   if (it == live.end()) {
     auto e = ended.find(task);
     if (e == ended.end()) return Error{"not_found", "no task " + std::to_string(task)};
-    return Error{"lease_conflict",
-                 "task " + std::to_string(task) + " is no longer yours: it was " +
-                     to_string(e->second)};
+    return Error{"lease_conflict", "task " + std::to_string(task) + " is no longer yours: it was " +
+                                       to_string(e->second)};
   }
   if (reviewers[it->second.reviewer].id != reviewer) {
     return Error{"lease_conflict", "task " + std::to_string(task) + " is held by someone else"};
@@ -121,8 +120,9 @@ Result<std::optional<TaskView>> Engine::next_task(const std::string& reviewer, T
   m.expire_due(now, out);
   auto ri = m.reviewer_index.find(reviewer);
   if (ri == m.reviewer_index.end() || !m.reviewers[ri->second].member) {
-    return {std::nullopt, Error{"forbidden", "reviewer '" + reviewer +
-                                                 "' is not a member of project '" + spec_.id + "'"}};
+    return {std::nullopt,
+            Error{"forbidden",
+                  "reviewer '" + reviewer + "' is not a member of project '" + spec_.id + "'"}};
   }
   const RevIdx r = ri->second;
   auto& rv = m.reviewers[r];
@@ -166,9 +166,9 @@ std::optional<RowIdx> Engine::Impl::pick(RevIdx r) {
   }
   // I6: a row this reviewer released or lost comes back only when nobody else could take it.
   auto& soft = rv.soft_rows;
-  soft.erase(std::remove_if(soft.begin(), soft.end(),
-                            [&](RowIdx row) { return !is_soft(r, rows[row]); }),
-             soft.end());
+  soft.erase(
+      std::remove_if(soft.begin(), soft.end(), [&](RowIdx row) { return !is_soft(r, rows[row]); }),
+      soft.end());
   if (soft.size() > kMaxSoftRows) soft.erase(soft.begin(), soft.end() - kMaxSoftRows);
   for (RowIdx row : soft) {
     if (rows[row].queued && eligible(r, row, true) && !has_candidate(row, r)) {

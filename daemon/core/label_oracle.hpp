@@ -3,11 +3,10 @@
 // simulation use ExactLabelOracle. Values passed are valid labels or null (label missing).
 #pragma once
 
-#include "core/row.hpp"
-
 #include <boost/json/value.hpp>
-
 #include <string_view>
+
+#include "core/row.hpp"
 
 namespace labelflow::core {
 

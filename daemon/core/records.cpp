@@ -6,21 +6,30 @@ namespace labelflow::core {
 
 const char* to_string(LabelStatus s) {
   switch (s) {
-    case LabelStatus::kConfirmed: return "confirmed";
-    case LabelStatus::kCorrected: return "corrected";
-    case LabelStatus::kNoAutoLabel: return "no_auto_label";
+    case LabelStatus::kConfirmed:
+      return "confirmed";
+    case LabelStatus::kCorrected:
+      return "corrected";
+    case LabelStatus::kNoAutoLabel:
+      return "no_auto_label";
   }
   return "no_auto_label";
 }
 
 const char* to_string(TaskState s) {
   switch (s) {
-    case TaskState::kActive: return "active";
-    case TaskState::kSubmitted: return "submitted";
-    case TaskState::kReleased: return "released";
-    case TaskState::kSkipped: return "skipped";
-    case TaskState::kSuperseded: return "superseded";
-    case TaskState::kDropped: return "dropped";
+    case TaskState::kActive:
+      return "active";
+    case TaskState::kSubmitted:
+      return "submitted";
+    case TaskState::kReleased:
+      return "released";
+    case TaskState::kSkipped:
+      return "skipped";
+    case TaskState::kSuperseded:
+      return "superseded";
+    case TaskState::kDropped:
+      return "dropped";
   }
   return "active";
 }

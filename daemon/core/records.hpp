@@ -4,7 +4,6 @@
 #pragma once
 
 #include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -18,7 +17,7 @@ using TaskId = std::uint64_t;
 
 enum class RowStatus : std::uint8_t { kOpen = 0, kFinal = 1, kSetAside = 2 };
 enum class TaskState : std::uint8_t {
-  kActive = 0,      // leased (possibly past its TTL: it stays the holder's until taken, I6)
+  kActive = 0,  // leased (possibly past its TTL: it stays the holder's until taken, I6)
   kSubmitted = 1,
   kReleased = 2,    // given back by its holder
   kSkipped = 3,     // refused by its holder with a reason
@@ -96,8 +95,7 @@ struct Changes {
   std::vector<SkipRecord> skips;
   std::vector<DecisionRecord> decisions;
   bool empty() const {
-    return rows.empty() && tasks.empty() && reviews.empty() && skips.empty() &&
-           decisions.empty();
+    return rows.empty() && tasks.empty() && reviews.empty() && skips.empty() && decisions.empty();
   }
   void append(Changes&& other);
 };

@@ -44,7 +44,8 @@ double agreement_with_final(const std::vector<std::string>& labels,
                             const LabelOracle& oracle) {
   if (labels.empty()) return 1.0;
   double sum = 0;
-  for (const auto& l : labels) sum += oracle.agreement(l, get(review, l), get(final_labels, l), row);
+  for (const auto& l : labels)
+    sum += oracle.agreement(l, get(review, l), get(final_labels, l), row);
   return sum / static_cast<double>(labels.size());
 }
 

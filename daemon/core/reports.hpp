@@ -3,15 +3,15 @@
 // Pure: the caller supplies the reviews (store query) and the UTC offset rule.
 #pragma once
 
-#include "core/label_oracle.hpp"
-#include "core/records.hpp"
-#include "core/spec.hpp"
-
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/label_oracle.hpp"
+#include "core/records.hpp"
+#include "core/spec.hpp"
 
 namespace labelflow::core {
 

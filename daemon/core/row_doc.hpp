@@ -2,11 +2,11 @@
 // import, and its routed domains. The engine reads it only when it needs label values.
 #pragma once
 
-#include "core/row.hpp"
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include "core/row.hpp"
 
 namespace labelflow::core {
 

@@ -9,10 +9,9 @@
 // by binary search on ranks.
 #pragma once
 
+#include <cstdint>
 #include <ext/pb_ds/assoc_container.hpp>
 #include <ext/pb_ds/tree_policy.hpp>
-
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
@@ -42,9 +41,9 @@ class RowQueue {
   std::size_t size() const { return rows_.size(); }
 
  private:
-  using Tree = __gnu_pbds::tree<QueueKey, __gnu_pbds::null_type, std::less<QueueKey>,
-                                __gnu_pbds::rb_tree_tag,
-                                __gnu_pbds::tree_order_statistics_node_update>;
+  using Tree =
+      __gnu_pbds::tree<QueueKey, __gnu_pbds::null_type, std::less<QueueKey>,
+                       __gnu_pbds::rb_tree_tag, __gnu_pbds::tree_order_statistics_node_update>;
   Tree rows_;
   std::unordered_map<RevIdx, Tree> excluded_;
 };

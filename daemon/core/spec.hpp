@@ -18,7 +18,7 @@ enum class AdjudicateWhen : std::uint8_t { kAlways, kDisagreement };
 
 struct StageSpec {
   StageKind kind = StageKind::kReview;
-  std::string name;                 // shown in exports; default "review" / "adjudicate"
+  std::string name;  // shown in exports; default "review" / "adjudicate"
   RoleMask roles = static_cast<RoleMask>(Role::kPrimary);
   // review
   int reviewers = 2;

@@ -1,9 +1,9 @@
 #include "store/codec.hpp"
 
-#include "store/state_store.hpp"
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include "store/state_store.hpp"
 
 namespace labelflow::store {
 namespace {

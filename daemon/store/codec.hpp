@@ -1,13 +1,12 @@
 // JSON text <-> record fields, for the SQLite store's TEXT columns.
 #pragma once
 
-#include "core/records.hpp"
-
 #include <boost/json/object.hpp>
-
 #include <map>
 #include <string>
 #include <vector>
+
+#include "core/records.hpp"
 
 namespace labelflow::store {
 

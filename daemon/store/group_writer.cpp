@@ -14,8 +14,7 @@ void default_fatal(const std::string& message) {
 }
 
 GroupWriter::GroupWriter(std::function<void()> begin, std::function<void()> commit,
-                         std::function<void()> rollback, FatalHandler fatal,
-                         std::size_t max_group)
+                         std::function<void()> rollback, FatalHandler fatal, std::size_t max_group)
     : begin_(std::move(begin)),
       commit_(std::move(commit)),
       rollback_(std::move(rollback)),

@@ -15,9 +15,8 @@ std::vector<core::ReviewFact> review_facts(StateStore& store, core::TimeMs from,
       const auto pl = labels_of(f.project);
       if (pl.oracle) {
         if (auto row = store.row(f.project, r.review.row_id)) {
-          f.agreement_with_final = core::agreement_with_final(pl.labels, r.review.labels,
-                                                              *r.final_labels, row->content,
-                                                              *pl.oracle);
+          f.agreement_with_final = core::agreement_with_final(
+              pl.labels, r.review.labels, *r.final_labels, row->content, *pl.oracle);
         }
       }
     }

@@ -3,10 +3,10 @@
 // each project's LabelOracle, reading row content only for final rows).
 #pragma once
 
+#include <functional>
+
 #include "core/reports.hpp"
 #include "store/state_store.hpp"
-
-#include <functional>
 
 namespace labelflow::store {
 

@@ -1,8 +1,8 @@
 #include "store/schema.hpp"
 
-#include "store/state_store.hpp"
-
 #include <string>
+
+#include "store/state_store.hpp"
 
 namespace labelflow::store {
 namespace {
@@ -13,7 +13,7 @@ const char* const kMigrations[] = {
     R"sql(
 CREATE TABLE rows (
   project TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
-  content TEXT NOT NULL,          -- the row as JSON (id, context, query, response, auto_labels, metadata)
+  content TEXT NOT NULL,          -- the row as JSON (section 6 input line)
   invalid_auto TEXT NOT NULL,     -- JSON array of auto label names that failed validation
   domains TEXT NOT NULL,          -- JSON array of routed domains
   priority INTEGER NOT NULL,
@@ -56,7 +56,8 @@ static_assert(kMigrationCount == kSchemaVersion);
 }  // namespace
 
 int schema_version(Db& db) {
-  Stmt exists(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+  Stmt exists(db,
+              "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
   exists.step();
   if (exists.i64(0) == 0) return 0;
   Stmt v(db, "SELECT version FROM schema_version");

@@ -45,7 +45,10 @@ class Stmt {
   Stmt& bind(int i, std::uint64_t v) { return bind(i, static_cast<std::int64_t>(v)); }
   // true while a row is available
   bool step();
-  void run() { step(); reset(); }
+  void run() {
+    step();
+    reset();
+  }
   void reset();
 
   std::int64_t i64(int col) const { return sqlite3_column_int64(st_, col); }

@@ -42,7 +42,8 @@ core::RowContent content_from(const std::string& text) {
   c.context = str("context");
   c.query = str("query");
   c.response = str("response");
-  if (const auto* v = o.if_contains("auto_labels"); v && v->is_object()) c.auto_labels = v->as_object();
+  if (const auto* v = o.if_contains("auto_labels"); v && v->is_object())
+    c.auto_labels = v->as_object();
   if (const auto* v = o.if_contains("metadata"); v && v->is_object()) c.metadata = v->as_object();
   return c;
 }
@@ -55,8 +56,9 @@ core::Snapshot SqliteStateStore::load(const std::string& project) {
   Db& db = *rdb_;
   db.exec("BEGIN");  // one consistent read view
   try {
-    Stmt rows(db, "SELECT id, priority, domains, stage, needed, status, set_aside_reason, "
-                  "agreement FROM rows WHERE project=? ORDER BY seq");
+    Stmt rows(db,
+              "SELECT id, priority, domains, stage, needed, status, set_aside_reason, "
+              "agreement FROM rows WHERE project=? ORDER BY seq");
     rows.bind(1, project);
     while (rows.step()) {
       core::RowSnapshot r;
@@ -79,9 +81,10 @@ core::Snapshot SqliteStateStore::load(const std::string& project) {
                     .c_str());
     rv.bind(1, project);
     while (rv.step()) snap.reviews.push_back(review_from(rv));
-    Stmt tk(db, "SELECT t.id, t.row_id, t.stage, t.reviewer, t.claimed_at, t.expires_at, t.state "
-                "FROM tasks t JOIN rows w ON w.project=t.project AND w.id=t.row_id "
-                "WHERE t.project=? AND w.status=0 ORDER BY t.id");
+    Stmt tk(db,
+            "SELECT t.id, t.row_id, t.stage, t.reviewer, t.claimed_at, t.expires_at, t.state "
+            "FROM tasks t JOIN rows w ON w.project=t.project AND w.id=t.row_id "
+            "WHERE t.project=? AND w.status=0 ORDER BY t.id");
     tk.bind(1, project);
     while (tk.step()) {
       core::TaskRecord t;
@@ -95,12 +98,13 @@ core::Snapshot SqliteStateStore::load(const std::string& project) {
       t.state = static_cast<core::TaskState>(tk.i64(6));
       snap.tasks.push_back(std::move(t));
     }
-    Stmt sk(db, "SELECT s.row_id, s.stage, s.reviewer, s.reason, s.at FROM skips s JOIN rows w "
-                "ON w.project=s.project AND w.id=s.row_id WHERE s.project=? AND w.status=0");
+    Stmt sk(db,
+            "SELECT s.row_id, s.stage, s.reviewer, s.reason, s.at FROM skips s JOIN rows w "
+            "ON w.project=s.project AND w.id=s.row_id WHERE s.project=? AND w.status=0");
     sk.bind(1, project);
     while (sk.step()) {
-      snap.skips.push_back({project, sk.text(0), static_cast<int>(sk.i64(1)), sk.text(2),
-                            sk.text(3), sk.i64(4)});
+      snap.skips.push_back(
+          {project, sk.text(0), static_cast<int>(sk.i64(1)), sk.text(2), sk.text(3), sk.i64(4)});
     }
     Stmt mx(db, "SELECT COALESCE(MAX(id), 0) FROM tasks");
     mx.step();
@@ -131,7 +135,8 @@ std::vector<core::ReviewRecord> SqliteStateStore::reviews(const std::string& pro
   std::lock_guard lock(read_mu_);
   Stmt s(*rdb_, (std::string("SELECT ") + kReviewCols +
                  " FROM reviews r WHERE r.project=? AND r.row_id=? ORDER BY r.submitted_at, "
-                 "r.task_id").c_str());
+                 "r.task_id")
+                    .c_str());
   s.bind(1, project).bind(2, row_id);
   std::vector<core::ReviewRecord> out;
   while (s.step()) out.push_back(review_from(s));
@@ -141,8 +146,9 @@ std::vector<core::ReviewRecord> SqliteStateStore::reviews(const std::string& pro
 std::optional<core::DecisionRecord> SqliteStateStore::decision(const std::string& project,
                                                                const std::string& row_id) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_, "SELECT final_labels, adjudicator, escalated, escalation_reviewer, agreement, "
-                "decided_at FROM decisions WHERE project=? AND row_id=?");
+  Stmt s(*rdb_,
+         "SELECT final_labels, adjudicator, escalated, escalation_reviewer, agreement, "
+         "decided_at FROM decisions WHERE project=? AND row_id=?");
   s.bind(1, project).bind(2, row_id);
   if (!s.step()) return std::nullopt;
   core::DecisionRecord d;
@@ -175,13 +181,13 @@ std::optional<ExportRecord> SqliteStateStore::export_record(const std::string& p
   return ExportRecord{project, id, s.i64(0), s.text(1), s.i64(2), s.text(3)};
 }
 
-std::vector<ReviewWithFinal> SqliteStateStore::reviews_between(core::TimeMs from,
-                                                               core::TimeMs to) {
+std::vector<ReviewWithFinal> SqliteStateStore::reviews_between(core::TimeMs from, core::TimeMs to) {
   std::lock_guard lock(read_mu_);
   Stmt s(*rdb_, (std::string("SELECT ") + kReviewCols +
                  ", d.final_labels FROM reviews r LEFT JOIN decisions d ON d.project=r.project "
                  "AND d.row_id=r.row_id WHERE r.submitted_at >= ? AND r.submitted_at < ? "
-                 "ORDER BY r.submitted_at, r.task_id").c_str());
+                 "ORDER BY r.submitted_at, r.task_id")
+                    .c_str());
   s.bind(1, from).bind(2, to);
   std::vector<ReviewWithFinal> out;
   while (s.step()) {

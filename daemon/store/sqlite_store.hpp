@@ -4,13 +4,13 @@
 // them run beside the writer) and see only committed data.
 #pragma once
 
-#include "store/group_writer.hpp"
-#include "store/state_store.hpp"
-
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "store/group_writer.hpp"
+#include "store/state_store.hpp"
 
 namespace labelflow::store {
 
@@ -18,7 +18,7 @@ class Db;
 struct WriteStatements;
 
 struct SqliteOptions {
-  FatalHandler fatal;           // default: log and abort
+  FatalHandler fatal;            // default: log and abort
   std::size_t max_group = 4096;  // batches per transaction at most
 };
 

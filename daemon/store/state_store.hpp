@@ -9,16 +9,16 @@
 // Thread safety: every method may be called from any thread.
 #pragma once
 
-#include "core/engine.hpp"
-#include "core/records.hpp"
-#include "core/row_doc.hpp"
-
 #include <functional>
 #include <future>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/engine.hpp"
+#include "core/records.hpp"
+#include "core/row_doc.hpp"
 
 namespace labelflow::store {
 

@@ -1,13 +1,13 @@
 // crash_child DB ROUND: commits operations from 4 threads through SqliteStateStore and prints
 // "ACK <op>" on stdout after each one is durable, until killed.
-#include "crash_op.hpp"
-#include "store/sqlite_store.hpp"
-
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "crash_op.hpp"
+#include "store/sqlite_store.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -2,9 +2,9 @@
 // skip, decision and row state) or not at all.
 #pragma once
 
-#include "store/state_store.hpp"
-
 #include <string>
+
+#include "store/state_store.hpp"
 
 namespace labelflow::crash {
 

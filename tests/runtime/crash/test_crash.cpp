@@ -1,19 +1,18 @@
 // I7: kill -9 at random moments loses no acknowledged write and leaves nothing half-applied.
-#include "crash_op.hpp"
-#include "store/sqlite_store.hpp"
-
-#include "../../unit/store/temp_dir.hpp"
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <csignal>
 #include <cstdio>
 #include <random>
 #include <set>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <poll.h>
+
+#include "../../unit/store/temp_dir.hpp"
+#include "crash_op.hpp"
+#include "store/sqlite_store.hpp"
 
 using namespace labelflow;
 

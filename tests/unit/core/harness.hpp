@@ -2,19 +2,18 @@
 // kept in a map (standing in for the store), and helpers that fail the test on refusals.
 #pragma once
 
-#include "core/engine.hpp"
-
-#include <catch2/catch.hpp>
-
 #include <boost/json.hpp>
-
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/engine.hpp"
+
 namespace labelflow::core::testing {
 
-inline ReviewerSpec reviewer(std::string id, RoleMask roles, std::vector<std::string> expertise = {}) {
+inline ReviewerSpec reviewer(std::string id, RoleMask roles,
+                             std::vector<std::string> expertise = {}) {
   ReviewerSpec r;
   r.id = std::move(id);
   r.roles = roles;

@@ -1,6 +1,6 @@
-#include "core/agreement.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "core/agreement.hpp"
 
 using namespace labelflow::core;
 

@@ -1,8 +1,8 @@
 // One test (at least) per invariant of DESIGN section 2 that the engine owns (I1-I6; I5's
 // plugin validation is the caller's, the engine's share is refusing unknown labels).
-#include "harness.hpp"
-
 #include <set>
+
+#include "harness.hpp"
 
 using namespace labelflow::core;
 using namespace labelflow::core::testing;
@@ -64,8 +64,8 @@ TEST_CASE("I2: review tasks never show peer reviews; adjudication shows them", "
 TEST_CASE("I3: the last chance requires the missing expertise", "[core][I3]") {
   // Only q (QA) is a finance expert, so primaries are not required to be; but if no primary
   // is, the QA slot must be q.
-  Harness h(project({"finance"}),
-            {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ), reviewer("qf", kQ, {"finance"})});
+  Harness h(project({"finance"}), {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ),
+                                   reviewer("qf", kQ, {"finance"})});
   h.add("fin", "question", {"finance"});
   h.ok_submit(h.take("a").id, "a", "x");
   h.ok_submit(h.take("b").id, "b", "x");
@@ -80,8 +80,8 @@ TEST_CASE("I3: the last chance requires the missing expertise", "[core][I3]") {
 }
 
 TEST_CASE("I3: the second primary slot requires expertise when QA cannot cover", "[core][I3]") {
-  Harness h(project({"law"}), {reviewer("a", kP), reviewer("b", kP),
-                               reviewer("e", kP, {"law"}), reviewer("q", kQ)});
+  Harness h(project({"law"}),
+            {reviewer("a", kP), reviewer("b", kP), reviewer("e", kP, {"law"}), reviewer("q", kQ)});
   h.add("legal", "question", {"law"});
   h.add("plain");
   auto ta = h.take("a");  // a non-expert may take the first of two slots
@@ -99,11 +99,9 @@ TEST_CASE("I3: a specialized row no expert can ever review is set aside", "[core
   REQUIRE(h.log.rows.back().set_aside_reason.find("law") != std::string::npos);
 }
 
-TEST_CASE("I4: a non-expert QA overruling the experts escalates to another expert",
-          "[core][I4]") {
-  Harness h(project({"medical"}),
-            {reviewer("e1", kP, {"medical"}), reviewer("e2", kP, {"medical"}),
-             reviewer("q", kQ), reviewer("eq", kQ, {"medical"})});
+TEST_CASE("I4: a non-expert QA overruling the experts escalates to another expert", "[core][I4]") {
+  Harness h(project({"medical"}), {reviewer("e1", kP, {"medical"}), reviewer("e2", kP, {"medical"}),
+                                   reviewer("q", kQ), reviewer("eq", kQ, {"medical"})});
   h.add("med", "flu", {"medical"});
   h.ok_submit(h.take("e1").id, "e1", "flu");
   h.ok_submit(h.take("e2").id, "e2", "cold");
@@ -111,8 +109,8 @@ TEST_CASE("I4: a non-expert QA overruling the experts escalates to another exper
   h.ok_submit(tq.id, "q", "allergy");  // differs from every expert primary
   REQUIRE(h.status("med") == RowStatus::kOpen);
   REQUIRE(h.engine.row_state("med")->stage == 2);  // escalation
-  REQUIRE_FALSE(h.next("q"));                     // never the QA reviewer
-  auto te = h.take("e1");                         // an expert primary may take it
+  REQUIRE_FALSE(h.next("q"));                      // never the QA reviewer
+  auto te = h.take("e1");                          // an expert primary may take it
   REQUIRE(te.kind == StageKind::kEscalate);
   REQUIRE(te.earlier_reviews.size() == 3);
   h.ok_submit(te.id, "e1", "flu");
@@ -126,10 +124,9 @@ TEST_CASE("I4: a non-expert QA overruling the experts escalates to another exper
   REQUIRE(rv[3]->role == "escalation");
 }
 
-TEST_CASE("I4: a non-expert QA agreeing with an expert primary does not escalate",
-          "[core][I4]") {
-  Harness h(project({"medical"}), {reviewer("e1", kP, {"medical"}), reviewer("n", kP),
-                                   reviewer("q", kQ)});
+TEST_CASE("I4: a non-expert QA agreeing with an expert primary does not escalate", "[core][I4]") {
+  Harness h(project({"medical"}),
+            {reviewer("e1", kP, {"medical"}), reviewer("n", kP), reviewer("q", kQ)});
   h.add("med", "flu", {"medical"});
   h.ok_submit(h.take("e1").id, "e1", "flu");
   h.ok_submit(h.take("n").id, "n", "cold");
@@ -138,8 +135,7 @@ TEST_CASE("I4: a non-expert QA agreeing with an expert primary does not escalate
   REQUIRE_FALSE(h.decision("med")->escalated);
 }
 
-TEST_CASE("I5: labels the project does not declare are refused and change nothing",
-          "[core][I5]") {
+TEST_CASE("I5: labels the project does not declare are refused and change nothing", "[core][I5]") {
   Harness h(project(), {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ)});
   h.add("r");
   auto t = h.take("a");

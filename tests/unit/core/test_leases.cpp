@@ -6,7 +6,9 @@ using namespace labelflow::core;
 using namespace labelflow::core::testing;
 
 namespace {
-std::vector<ReviewerSpec> trio() { return {reviewer("a", kP), reviewer("b", kP), reviewer("c", kP), reviewer("q", kQ)}; }
+std::vector<ReviewerSpec> trio() {
+  return {reviewer("a", kP), reviewer("b", kP), reviewer("c", kP), reviewer("q", kQ)};
+}
 }  // namespace
 
 TEST_CASE("I6: an expired lease stays the holder's until someone else takes it", "[core][I6]") {
@@ -58,8 +60,10 @@ TEST_CASE("I6: once another reviewer takes an expired task, the old holder confl
   h.ok_submit(tc.id, "c", "x");
 }
 
-TEST_CASE("I6: a released task is not offered again to the same reviewer while another "
-          "eligible one exists", "[core][I6]") {
+TEST_CASE(
+    "I6: a released task is not offered again to the same reviewer while another "
+    "eligible one exists",
+    "[core][I6]") {
   Harness h(project(), trio());
   h.add("r1");
   h.add("r2");
@@ -75,8 +79,7 @@ TEST_CASE("I6: a released task is not offered again to the same reviewer while a
   REQUIRE(e->code == "lease_conflict");
 }
 
-TEST_CASE("I6: a released task comes back when no other eligible reviewer exists",
-          "[core][I6]") {
+TEST_CASE("I6: a released task comes back when no other eligible reviewer exists", "[core][I6]") {
   Harness h(project(), {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ)});
   h.add("r");
   auto tb = h.take("b");

@@ -1,5 +1,4 @@
 #include "core/reports.hpp"
-
 #include "harness.hpp"
 
 using namespace labelflow::core;

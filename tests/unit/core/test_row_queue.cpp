@@ -1,9 +1,8 @@
-#include "core/row_queue.hpp"
-
 #include <catch2/catch.hpp>
-
 #include <random>
 #include <set>
+
+#include "core/row_queue.hpp"
 
 using namespace labelflow::core;
 
@@ -47,7 +46,8 @@ TEST_CASE("RowQueue::first_for matches a brute-force scan", "[core][queue]") {
     REQUIRE(hit.has_value() == expect.has_value());
     if (hit) {
       REQUIRE(hit->key == *expect);
-      REQUIRE(hit->position == static_cast<std::size_t>(std::distance(rows.begin(), rows.find(*expect))));
+      REQUIRE(hit->position ==
+              static_cast<std::size_t>(std::distance(rows.begin(), rows.find(*expect))));
     }
   }
   REQUIRE(q.size() == rows.size());

@@ -1,10 +1,9 @@
 // The engine rebuilt from the store continues exactly where it stopped.
+#include <catch2/catch.hpp>
+
 #include "store/report_query.hpp"
 #include "store/sqlite_store.hpp"
-
 #include "temp_dir.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace labelflow;
 using namespace labelflow::store;

@@ -2,15 +2,13 @@
 // random lease expiries, releases, skips, heartbeats and disagreements; the engine is rebuilt
 // from the SQLite store several times mid-run and a reviewer leaves and rejoins. At the end
 // every row is final or set aside with a reason, and I1-I4, I6 hold for every row.
-#include "store/sqlite_store.hpp"
-
-#include "temp_dir.hpp"
-
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <random>
 #include <set>
+
+#include "store/sqlite_store.hpp"
+#include "temp_dir.hpp"
 
 using namespace labelflow;
 using namespace labelflow::store;
@@ -327,8 +325,7 @@ TEST_CASE("simulation: three primaries, adjudicate on disagreement with 10% samp
   run(stages, 2);
 }
 
-TEST_CASE("simulation: one review, extra reviewers below agreement, adjudication",
-          "[store][sim]") {
+TEST_CASE("simulation: one review, extra reviewers below agreement, adjudication", "[store][sim]") {
   auto stages = core::default_pipeline();
   stages[0].reviewers = 1;
   stages[0].add_reviewer_below = 1.0;

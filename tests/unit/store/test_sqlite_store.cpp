@@ -1,12 +1,11 @@
-#include "store/sqlite_store.hpp"
-
-#include "temp_dir.hpp"
-
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <thread>
+
+#include "store/sqlite_store.hpp"
+#include "temp_dir.hpp"
 
 using namespace labelflow;
 using namespace labelflow::store;
@@ -57,15 +56,14 @@ TEST_CASE("import: inserted, unchanged and duplicate_id, durable in one step", "
   REQUIRE_FALSE(st.row("other", "r1"));
 }
 
-TEST_CASE("a database written by a newer schema is refused, naming file and versions",
-          "[store]") {
+TEST_CASE("a database written by a newer schema is refused, naming file and versions", "[store]") {
   testing::TempDir dir;
   const auto path = dir.file("state.db");
   { SqliteStateStore st(path); }
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "UPDATE schema_version SET version = 99", nullptr, nullptr,
-                       nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE schema_version SET version = 99", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
   sqlite3_close(db);
   try {
     SqliteStateStore st(path);
