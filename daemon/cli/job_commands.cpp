@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <chrono>
 #include <thread>
+#include <utility>
 
 #include "cli/client_command.hpp"
 #include "cli/command.hpp"
@@ -39,14 +40,11 @@ void print_job(ClientCommand& cmd, const char* kind, const boost::json::value& j
   Fields fields{{kind, cell(job, "id")}, {"state", cell(job, "state")}};
   const std::string message = cell(job, "message");
   if (message != "-" && !message.empty()) fields.emplace_back("message", message);
-  fields.emplace_back("created at", cell(job, "created_at"));
-  if (job.is_object() && job.as_object().contains("finished_at")) {
-    fields.emplace_back("finished at", cell(job, "finished_at"));
-  }
-  for (const char* extra : {"rows", "location"}) {
-    if (job.is_object() && job.as_object().contains(extra)) {
-      fields.emplace_back(extra, cell(job, extra));
-    }
+  // Only what the server sent: a queued job has no finish time, an import no location.
+  for (const auto& [key, name] :
+       {std::pair{"created_at", "created at"}, std::pair{"finished_at", "finished at"},
+        std::pair{"rows", "rows"}, std::pair{"location", "location"}}) {
+    if (job.is_object() && job.as_object().contains(key)) fields.emplace_back(name, cell(job, key));
   }
   const auto* counts = job.is_object() ? job.as_object().if_contains("counts") : nullptr;
   if (counts && counts->is_object()) {

@@ -20,6 +20,11 @@ const char* kProgress = R"({"project": "support-intents", "paused": false, "rows
 const char* kNotFound =
     R"({"error": {"code": "not_found", "message": "no project 'nope'", "details": []}})";
 
+void no_token(const Run& r) {
+  CHECK_THAT(r.out, !Catch::Contains(kToken));
+  CHECK_THAT(r.err, !Catch::Contains(kToken));
+}
+
 void authorized(const FakeServer& server) {
   for (const auto& q : server.requests()) {
     CHECK(q.headers.at("authorization") == std::string("Bearer ") + kToken);
@@ -34,11 +39,13 @@ TEST_CASE("cli client: status lists projects or one project's progress") {
   server.on("GET /v1/projects/support-intents/progress", {{200, kProgress}});
   server.on("GET /v1/projects/nope/progress", {{404, kNotFound}});
   auto all = run_labelflow({"status"}, server.url());
+  no_token(all);
   CHECK(all.code == 0);
   CHECK_THAT(all.out, Catch::StartsWith("PROJECT"));
   CHECK_THAT(all.out, Catch::Contains("support-intents  no      1200  800"));
   CHECK_THAT(all.out, Catch::Contains("ner-news         yes     50    0"));
   auto one = run_labelflow({"status", "support-intents"}, server.url());
+  no_token(one);
   CHECK(one.code == 0);
   CHECK_THAT(one.out, Catch::Contains("finalized:") && Catch::Contains("800"));
   CHECK_THAT(one.out, Catch::Contains("41.26"));
@@ -48,6 +55,7 @@ TEST_CASE("cli client: status lists projects or one project's progress") {
   auto as_json = run_labelflow({"status", "--json"}, server.url());
   CHECK(parse(as_json.out) == parse(kProjects));
   auto missing = run_labelflow({"status", "nope"}, server.url());
+  no_token(missing);
   CHECK(missing.code == 1);
   CHECK_THAT(missing.err, Catch::Contains("labelflow: 404 not_found: no project 'nope'"));
   auto requests = server.requests();
@@ -78,6 +86,7 @@ TEST_CASE("cli client: rows shows one row's state, reviews and decision") {
   auto j = run_labelflow({"rows", "p", "r+1", "--json"}, server.url());
   CHECK(parse(j.out) == parse(row));
   auto missing = run_labelflow({"rows", "p", "r-9"}, server.url());
+  no_token(missing);
   CHECK(missing.code == 1);
   CHECK_THAT(missing.err, Catch::Contains("404 not_found"));
   authorized(server);
@@ -95,6 +104,7 @@ TEST_CASE("cli client: project pause and resume") {
   server.on("POST /v1/projects/p/pause",
             {{403, R"({"error": {"code": "forbidden", "message": "admin only", "details": []}})"}});
   auto denied = run_labelflow({"project", "pause", "p"}, server.url());
+  no_token(denied);
   CHECK(denied.code == 1);
   CHECK_THAT(denied.err, Catch::Contains("403 forbidden: admin only"));
   auto requests = server.requests();
@@ -135,6 +145,7 @@ TEST_CASE("cli client: import sends its options and --wait polls until finished"
                        "errors": [{"key": "incoming/batch-7.jsonl", "line": 17,
                                    "reason": "missing \"response\""}]})"}});
   auto waited = run_labelflow({"import", "p", "--prefix", "incoming/", "--wait"}, server.url());
+  no_token(waited);
   CHECK(waited.code == 0);
   CHECK_THAT(waited.out, Catch::Contains("finished"));
   CHECK_THAT(waited.out, Catch::Contains("inserted:") && Catch::Contains("98"));
@@ -156,6 +167,7 @@ TEST_CASE("cli client: import sends its options and --wait polls until finished"
                  "details": [{"path": "/format",
                               "message": "must be jsonl or sagemaker-input"}]}})"}});
   auto bad_format = run_labelflow({"import", "p", "--format", "csv"}, server.url());
+  no_token(bad_format);
   CHECK(bad_format.code == 1);
   CHECK_THAT(bad_format.err, Catch::Contains("400 bad_request"));
   CHECK_THAT(bad_format.err, Catch::Contains("/format: must be jsonl"));
@@ -185,6 +197,7 @@ TEST_CASE("cli client: export --wait, and a failed job exits 1") {
       "GET /v1/projects/p/exports/exp-1",
       {{200, R"({"id": "exp-1", "state": "failed", "message": "sink 'out' is not writable"})"}});
   auto failed = run_labelflow({"export", "p", "--wait"}, server.url());
+  no_token(failed);
   CHECK(failed.code == 1);
   CHECK_THAT(failed.err, Catch::Contains("exp-1 failed: sink 'out' is not writable"));
 }
@@ -207,6 +220,7 @@ TEST_CASE("cli client: report as a table, --json and --csv with week and project
   CHECK_THAT(table.out, Catch::Contains("ana       2026-W48  120   6.50   162.50  0.912      yes"));
   CHECK_THAT(table.out, Catch::Contains("bo        2026-W48  3     0.25   5.00    -          no"));
   auto as_csv = run_labelflow({"report", "--week", "2026-W48", "--csv"}, server.url());
+  no_token(as_csv);
   CHECK(as_csv.code == 0);
   CHECK(as_csv.out == csv);
   auto as_json =
@@ -230,6 +244,7 @@ TEST_CASE("cli client: report as a table, --json and --csv with week and project
   server.on("GET /v1/reports/weekly",
             {{403, R"({"error": {"code": "forbidden", "message": "admin only", "details": []}})"}});
   auto denied = run_labelflow({"report"}, server.url());
+  no_token(denied);
   CHECK(denied.code == 1);
   CHECK_THAT(denied.err, Catch::Contains("403 forbidden"));
 }
