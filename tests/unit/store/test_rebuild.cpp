@@ -167,3 +167,53 @@ TEST_CASE("set-aside rows and their reasons are stored", "[store]") {
   REQUIRE(aside.size() == 1);
   REQUIRE(aside[0].reason.find("unclear") != std::string::npos);
 }
+
+TEST_CASE("rebuild: an expired lease stays its holder's until taken, across a restart",
+          "[store][I6]") {
+  testing::TempDir dir;
+  const auto path = dir.file("state.db");
+  core::TimeMs now = 1'700'000'000'000;
+  core::TaskId a_task = 0, b_task = 0;
+  {
+    Node n(path, now);
+    n.import("r1", now);
+    a_task = n.take("a", now).id;
+    b_task = n.take("b", now).id;
+  }
+  const core::TimeMs later = now + 120'000;  // both leases past their 60 s TTL
+  {
+    Node n(path, later);
+    core::Changes c;
+    REQUIRE_FALSE(n.engine->heartbeat(b_task, "b", later, c));  // b's revives
+    n.persist(std::move(c));
+    auto t = n.take("c", later);  // takes over a's expired slot
+    REQUIRE(t.row_id == "r1");
+  }
+  {
+    Node n(path, later + 1000);
+    REQUIRE(n.submit(a_task, "a", "x", later + 1000)->code == "lease_conflict");
+    REQUIRE_FALSE(n.submit(b_task, "b", "x", later + 1000));
+  }
+}
+
+TEST_CASE("rebuild: leases of a reviewer removed while stopped are dropped", "[store]") {
+  testing::TempDir dir;
+  const auto path = dir.file("state.db");
+  core::TimeMs now = 1'700'000'000'000;
+  core::TaskId a_task = 0;
+  {
+    Node n(path, now);
+    n.import("r1", now);
+    a_task = n.take("a", now).id;
+  }
+  Node n(path, now + 1000);
+  core::Changes c;
+  n.spec.members = {"b", "c", "q"};
+  n.engine->reconfigure(n.spec, n.reviewers, now + 1000, c);
+  REQUIRE(c.tasks.size() == 1);
+  REQUIRE(c.tasks[0].id == a_task);
+  REQUIRE(c.tasks[0].state == core::TaskState::kDropped);
+  n.persist(std::move(c));
+  REQUIRE(n.take("b", now + 1000).row_id == "r1");
+  REQUIRE(n.take("c", now + 1000).row_id == "r1");
+}

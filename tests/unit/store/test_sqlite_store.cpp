@@ -141,3 +141,25 @@ TEST_CASE("a failed commit is fail-stop: fatal handler, no acknowledgment", "[st
   std::lock_guard lock(mu);
   REQUIRE(message.find("state commit failed") != std::string::npos);
 }
+
+TEST_CASE("group commit completes callers in submission order", "[store]") {
+  testing::TempDir dir;
+  SqliteStateStore st(dir.file("state.db"));
+  std::mutex mu;
+  std::vector<int> order;
+  for (int i = 0; i < 200; ++i) {
+    Batch b;
+    b.project = "p";
+    b.imports = {doc("r" + std::to_string(i))};
+    st.commit(std::move(b), [&, i](CommitResult r) {  // writer thread: no Catch macros
+      std::lock_guard lock(mu);
+      order.push_back(r.imports.size() == 1 ? i : -1);
+    });
+  }
+  Batch fence;
+  st.commit(std::move(fence)).get();
+  std::lock_guard lock(mu);
+  REQUIRE(order.size() == 200);
+  for (int i = 0; i < 200; ++i) REQUIRE(order[static_cast<std::size_t>(i)] == i);
+  REQUIRE(st.transactions() < 201);  // queued together: fewer transactions than batches
+}
