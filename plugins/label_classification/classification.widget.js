@@ -1,29 +1,66 @@
-// Review widget for `classification` labels: radio buttons (single class) or checkboxes
-// (multi = true). Values follow the label type: a class name, or a list of class names in the
-// order of `options.classes`. Uses only createElement, append and change events.
+// Review widget for `classification` labels: one button per class (toggle buttons when
+// multi = true), the first nine with keyboard shortcuts 1-9 while the widget has focus.
+// Values follow the label type: a class name, or a list of class names in the order of
+// `options.classes`. Emits through onChange on every pick.
 export function mount(element, { value, options, readOnly, onChange }) {
-  element.replaceChildren();
   const classes = options.classes || [];
-  const group = `classification-${Math.random().toString(36).slice(2)}`;
-  const chosen = new Set(options.multi ? (Array.isArray(value) ? value : []) : [value]);
-  const inputs = [];
-  for (const cls of classes) {
-    const label = document.createElement('label');
-    const input = document.createElement('input');
-    input.type = options.multi ? 'checkbox' : 'radio';
-    input.name = group;
-    input.value = cls;
-    input.checked = chosen.has(cls);
-    input.disabled = Boolean(readOnly);
-    input.addEventListener('change', () => {
-      if (!options.multi) {
-        onChange(cls);
-        return;
+  const multi = Boolean(options.multi);
+  const chosen = new Set(multi ? (Array.isArray(value) ? value : []) : [value]);
+  const buttons = [];
+
+  const pick = (cls) => {
+    if (readOnly) return;
+    if (multi) {
+      if (chosen.has(cls)) chosen.delete(cls);
+      else chosen.add(cls);
+      onChange(classes.filter((c) => chosen.has(c)));
+    } else {
+      chosen.clear();
+      chosen.add(cls);
+      onChange(cls);
+    }
+    paint();
+  };
+  const paint = () => {
+    for (const b of buttons) {
+      b.setAttribute('aria-pressed', String(chosen.has(b.value)));
+    }
+  };
+
+  element.replaceChildren();
+  const group = document.createElement('div');
+  group.className = 'lf-choices';
+  group.setAttribute('role', multi ? 'group' : 'radiogroup');
+  classes.forEach((cls, i) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'lf-choice';
+    b.value = cls;
+    b.disabled = Boolean(readOnly);
+    if (i < 9 && !readOnly) {
+      const key = document.createElement('kbd');
+      key.textContent = String(i + 1);
+      b.append(key, ' ');
+      b.title = `key ${i + 1}`;
+    }
+    b.append(cls);
+    b.addEventListener('click', () => pick(cls));
+    buttons.push(b);
+    group.append(b);
+  });
+  element.append(group);
+  paint();
+
+  if (!readOnly) {
+    element.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const t = event.target && event.target.tagName;
+      if (t === 'INPUT' || t === 'TEXTAREA' || t === 'SELECT') return;
+      const n = Number(event.key);
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, classes.length)) {
+        event.preventDefault();
+        pick(classes[n - 1]);
       }
-      onChange(inputs.filter((i) => i.checked).map((i) => i.value));
     });
-    inputs.push(input);
-    label.append(input, ` ${cls}`);
-    element.append(label);
   }
 }

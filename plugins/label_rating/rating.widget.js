@@ -1,6 +1,8 @@
-// Review widget for `rating` labels: one drop-down of scale points (min, min + step, ..., max),
-// or one per dimension. Emits a number, or an object {dimension: number} once every dimension
-// has a value (an incomplete object would not validate).
+// Review widget for `rating` labels: a row of buttons with the scale points (min, min + step,
+// ..., max), one row per dimension. While the widget has focus, keys 1-9 pick the n-th scale
+// point of the current dimension and move on to the next one. Emits a number, or an object
+// {dimension: number} once every dimension has a value (an incomplete object would not
+// validate).
 export function scalePoints(options) {
   const count = Math.round((options.max - options.min) / options.step) + 1;
   const points = [];
@@ -12,45 +14,85 @@ export function scalePoints(options) {
   return points;
 }
 
-function select(points, current, readOnly, onPick) {
-  const box = document.createElement('select');
-  const empty = document.createElement('option');
-  empty.value = '';
-  empty.textContent = '-';
-  box.append(empty);
-  for (const p of points) {
-    const option = document.createElement('option');
-    option.value = String(p);
-    option.textContent = String(p);
-    box.append(option);
-  }
-  box.value = typeof current === 'number' ? String(current) : '';
-  box.disabled = Boolean(readOnly);
-  box.addEventListener('change', () => onPick(box.value === '' ? null : Number(box.value)));
-  return box;
-}
-
 export function mount(element, { value, options, readOnly, onChange }) {
-  element.replaceChildren();
   const points = scalePoints(options);
   const dimensions = options.dimensions || [];
-  if (dimensions.length === 0) {
-    element.append(select(points, value, readOnly, (v) => onChange(v)));
-    return;
-  }
-  const current = value && typeof value === 'object' ? { ...value } : {};
-  for (const name of dimensions) {
-    const label = document.createElement('label');
-    label.append(`${name} `,
-                 select(points, current[name], readOnly, (v) => {
-                   if (v === null) delete current[name];
-                   else current[name] = v;
-                   if (dimensions.every((d) => typeof current[d] === 'number')) {
-                     const out = {};
-                     for (const d of dimensions) out[d] = current[d];
-                     onChange(out);
-                   }
-                 }));
-    element.append(label);
+  const named = dimensions.length > 0;
+  const keys = named ? dimensions : [''];
+  const current = {};
+  if (named && value && typeof value === 'object') Object.assign(current, value);
+  if (!named && typeof value === 'number') current[''] = value;
+  let active = 0;
+  const rows = [];
+
+  const emit = () => {
+    if (!named) {
+      onChange(current['']);
+      return;
+    }
+    if (dimensions.every((d) => typeof current[d] === 'number')) {
+      const out = {};
+      for (const d of dimensions) out[d] = current[d];
+      onChange(out);
+    }
+  };
+  const paint = () => {
+    rows.forEach(({ row, buttons }, i) => {
+      row.classList.toggle('lf-active', !readOnly && named && i === active);
+      for (const b of buttons) {
+        b.setAttribute('aria-pressed', String(current[keys[i]] === Number(b.value)));
+      }
+    });
+  };
+  const pick = (i, point) => {
+    if (readOnly) return;
+    current[keys[i]] = point;
+    active = Math.min(i + 1, keys.length - 1);
+    emit();
+    paint();
+  };
+
+  element.replaceChildren();
+  keys.forEach((key, i) => {
+    const row = document.createElement('div');
+    row.className = 'lf-scale';
+    if (named) {
+      const name = document.createElement('span');
+      name.className = 'lf-scale-name';
+      name.textContent = key;
+      row.append(name);
+    }
+    const buttons = points.map((p, n) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'lf-choice';
+      b.value = String(p);
+      b.textContent = String(p);
+      b.disabled = Boolean(readOnly);
+      if (n < 9 && !readOnly) b.title = `key ${n + 1}`;
+      b.addEventListener('click', () => pick(i, p));
+      row.append(b);
+      return b;
+    });
+    rows.push({ row, buttons });
+    element.append(row);
+  });
+  paint();
+
+  if (!readOnly) {
+    element.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const t = event.target && event.target.tagName;
+      if (t === 'INPUT' || t === 'TEXTAREA' || t === 'SELECT') return;
+      const n = Number(event.key);
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, points.length)) {
+        event.preventDefault();
+        pick(active, points[n - 1]);
+      } else if (named && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        active = (active + (event.key === 'ArrowDown' ? 1 : keys.length - 1)) % keys.length;
+        paint();
+      }
+    });
   }
 }

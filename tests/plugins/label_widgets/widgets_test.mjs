@@ -24,42 +24,52 @@ const classification = await load('label_classification/classification.widget.js
 const rating = await load('label_rating/rating.widget.js');
 const ner = await load('label_ner/ner.widget.js');
 
-await test('classification single: radios, checked value, emits the class', () => {
+const pressed = (el) => el.all('button').filter((b) => b.getAttribute('aria-pressed') === 'true')
+                               .map((b) => b.value);
+
+await test('classification single: buttons with keys, pressed value, click and key emit', () => {
   const el = newRoot();
   const seen = [];
   classification.mount(el, { row: {}, value: 'neg',
-                             options: { classes: ['pos', 'neg'], multi: false },
+                             options: { classes: ['pos', 'neg', 'mixed'], multi: false },
                              readOnly: false, onChange: (v) => seen.push(v) });
-  const inputs = el.all('input');
-  assert.deepEqual(inputs.map((i) => [i.type, i.value, i.checked]),
-                   [['radio', 'pos', false], ['radio', 'neg', true]]);
-  inputs[0].fire('change');
+  const buttons = el.all('button');
+  assert.deepEqual(buttons.map((b) => b.textContent), ['1 pos', '2 neg', '3 mixed']);
+  assert.deepEqual(pressed(el), ['neg']);
+  buttons[0].fire('click');
   assert.deepEqual(seen, ['pos']);
+  assert.deepEqual(pressed(el), ['pos']);
+  assert.equal(el.fire('keydown', { key: '3' }), true);
+  assert.deepEqual(seen, ['pos', 'mixed']);
+  assert.equal(el.fire('keydown', { key: '4' }), false);  // no fourth class
+  assert.equal(el.fire('keydown', { key: '1', ctrlKey: true }), false);
+  assert.deepEqual(seen, ['pos', 'mixed']);
 });
 
-await test('classification multi: checkboxes, emits classes in class order', () => {
+await test('classification multi: toggles, emits classes in class order', () => {
   const el = newRoot();
   const seen = [];
   classification.mount(el, { value: ['c'], options: { classes: ['a', 'b', 'c'], multi: true },
                              readOnly: false, onChange: (v) => seen.push(v) });
-  const [a, b, c] = el.all('input');
-  assert.equal(c.checked, true);
-  a.checked = true;
-  a.fire('change');
+  const [a, , c] = el.all('button');
+  assert.deepEqual(pressed(el), ['c']);
+  a.fire('click');
   assert.deepEqual(seen.at(-1), ['a', 'c']);
-  c.checked = false;
-  c.fire('change');
+  c.fire('click');
   assert.deepEqual(seen.at(-1), ['a']);
-  assert.equal(b.type, 'checkbox');
+  el.fire('keydown', { key: '2' });
+  assert.deepEqual(seen.at(-1), ['a', 'b']);
 });
 
-await test('classification readOnly disables inputs; null value checks nothing', () => {
+await test('classification readOnly disables buttons, no keys; null value presses nothing', () => {
   const el = newRoot();
   classification.mount(el, { value: null, options: { classes: ['x'] }, readOnly: true,
                              onChange: () => assert.fail('no change expected') });
-  const [x] = el.all('input');
+  const [x] = el.all('button');
   assert.equal(x.disabled, true);
-  assert.equal(x.checked, false);
+  assert.equal(x.textContent, 'x');
+  assert.deepEqual(pressed(el), []);
+  assert.equal(el.fire('keydown', { key: '1' }), false);
 });
 
 await test('rating scale points, decimal steps without rounding noise', () => {
@@ -67,37 +77,52 @@ await test('rating scale points, decimal steps without rounding noise', () => {
   assert.deepEqual(rating.scalePoints({ min: 0, max: 0.3, step: 0.1 }), [0, 0.1, 0.2, 0.3]);
 });
 
-await test('rating single: select with current value, emits numbers', () => {
+await test('rating single: buttons per point, current value pressed, click and keys emit', () => {
   const el = newRoot();
   const seen = [];
   rating.mount(el, { value: 4, options: { min: 1, max: 5, step: 1 }, readOnly: false,
                      onChange: (v) => seen.push(v) });
-  const [box] = el.all('select');
-  assert.equal(box.value, '4');
-  assert.deepEqual(box.all('option').map((o) => o.value), ['', '1', '2', '3', '4', '5']);
-  box.value = '2';
-  box.fire('change');
-  assert.deepEqual(seen, [2]);
+  assert.deepEqual(el.all('button').map((b) => b.value), ['1', '2', '3', '4', '5']);
+  assert.deepEqual(pressed(el), ['4']);
+  el.all('button')[1].fire('click');
+  el.fire('keydown', { key: '5' });
+  assert.deepEqual(seen, [2, 5]);
 });
 
-await test('rating dimensions: emits the object once every dimension is set', () => {
+await test('rating dimensions: keys walk the dimensions; emits once every one is set', () => {
   const el = newRoot();
   const seen = [];
   rating.mount(el, { value: null, options: { min: 1, max: 3, step: 1, dimensions: ['f', 'a'] },
                      readOnly: false, onChange: (v) => seen.push(v) });
-  const [f, a] = el.all('select');
-  f.value = '3';
-  f.fire('change');
+  el.fire('keydown', { key: '3' });
   assert.deepEqual(seen, []);
-  a.value = '1';
-  a.fire('change');
+  el.fire('keydown', { key: '1' });
   assert.deepEqual(seen, [{ f: 3, a: 1 }]);
+  el.fire('keydown', { key: 'ArrowDown' });  // wraps to f
+  el.fire('keydown', { key: '2' });
+  assert.deepEqual(seen.at(-1), { f: 2, a: 1 });
 });
 
-await test('ner: code-point offsets for emoji, spans listed with covered text', () => {
-  const text = 'Hi \u{1F469}\u200D\u{1F467} met \u6771\u4EAC';
+await test('ner: code points vs UTF-16, grapheme snapping of selections', () => {
+  const text = 'Hi \u{1F469}\u200D\u{1F467} met \u6771\u4EAC e\u0301t\u00e9';
   assert.equal(ner.coveredText(text, 3, 6), '\u{1F469}\u200D\u{1F467}');
-  assert.equal(ner.coveredText(text, 11, 13), '\u6771\u4EAC');
+  assert.equal(ner.toCodePoints(text, 3), 3);
+  assert.equal(ner.toCodePoints(text, 8), 6);  // after the ZWJ sequence (5 UTF-16 units)
+  assert.equal(ner.toUtf16(text, 6), 8);
+  // From the space before the emoji to inside the second emoji's surrogate pair: the whole
+  // ZWJ sequence, without the space.
+  assert.deepEqual(ner.snapSelection(text, 2, 7), { start: 3, end: 6 });
+  // Backwards selections and CJK text.
+  const tokyo = text.indexOf('\u6771');
+  assert.deepEqual(ner.snapSelection(text, tokyo + 2, tokyo), { start: 11, end: 13 });
+  // A combining accent is never cut from its letter.
+  const e = text.indexOf('e\u0301');
+  assert.deepEqual(ner.snapSelection(text, e, e + 1), { start: 14, end: 16 });
+  assert.equal(ner.snapSelection(text, 2, 3), null);  // only white space
+});
+
+await test('ner read-only: highlights and span list with covered text, no buttons', () => {
+  const text = 'Hi \u{1F469}\u200D\u{1F467} met \u6771\u4EAC';
   const el = newRoot();
   ner.mount(el, { row: { response: text },
                   value: [{ start: 11, end: 13, type: 'LOC', text: 'ignored' }],
@@ -105,31 +130,28 @@ await test('ner: code-point offsets for emoji, spans listed with covered text', 
                   readOnly: true, onChange: () => assert.fail('read-only') });
   const items = el.all('li');
   assert.equal(items.length, 1);
-  assert.equal(items[0].textContent, 'LOC [11, 13) "\u6771\u4EAC"');
+  assert.equal(items[0].textContent, 'LOC \u6771\u4EAC [11, 13)');
+  const [mark] = el.all('mark');
+  assert.equal(mark.textContent, '\u6771\u4EAC');
   assert.equal(el.all('button').length, 0);
 });
 
-await test('ner: add checks bounds, keeps spans sorted; remove emits the rest', () => {
+await test('ner: remove emits the other spans; type keys arm a type', () => {
   const text = 'Alice met Bob';
   const el = newRoot();
   const seen = [];
-  ner.mount(el, { row: { context: text }, value: [{ start: 10, end: 13, type: 'PER' }],
+  ner.mount(el, { row: { context: text },
+                  value: [{ start: 10, end: 13, type: 'PER' }, { start: 0, end: 5, type: 'PER' }],
                   options: { entity_types: ['PER', 'LOC'], field: 'context' },
                   readOnly: false, onChange: (v) => seen.push(v) });
-  let [start, end] = el.all('input');
-  let add = el.all('button').find((b) => b.textContent === 'add span');
-  start.value = '5';
-  end.value = '20';
-  add.fire('click');
-  assert.deepEqual(seen, []);  // beyond the 13 code points
-  start.value = '0';
-  end.value = '5';
-  add.fire('click');
-  assert.deepEqual(seen.at(-1),
-                   [{ start: 0, end: 5, type: 'PER' }, { start: 10, end: 13, type: 'PER' }]);
-  const remove = el.all('button').find((b) => b.textContent === 'remove');
-  remove.fire('click');
+  assert.deepEqual(el.all('mark').map((m) => m.textContent), ['Alice', 'Bob']);
+  const remove = el.all('button').filter((b) => b.className === 'lf-remove');
+  assert.equal(remove.length, 2);
+  remove[0].fire('click');  // the list is sorted: Alice first
   assert.deepEqual(seen.at(-1), [{ start: 10, end: 13, type: 'PER' }]);
+  assert.equal(el.fire('keydown', { key: '2' }), true);
+  const loc = el.all('button').find((b) => b.value === 'LOC');
+  assert.equal(loc.getAttribute('aria-pressed'), 'true');
 });
 
 console.log(results.join('\n'));
