@@ -3,10 +3,18 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <csignal>
-#include <thread>
+
+#include "api/server.hpp"
+#include "api/service.hpp"
+#include "service/service.hpp"
+#include "service/tokens.hpp"
+#include "store/sqlite_store.hpp"
+
+#if !defined(LABELFLOW_WEB_DIRS)
+#error "the build defines LABELFLOW_WEB_DIRS"
+#endif
 
 namespace labelflow::app {
 namespace {
@@ -20,75 +28,159 @@ void log_diagnostics(const config::Diagnostics& diags) {
   }
 }
 
+// The reviewer UI: the source tree's web/ for a build-tree binary, else the installed one.
+std::optional<std::filesystem::path> web_root() {
+  for (const char* dir : {LABELFLOW_WEB_DIRS}) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec)) return std::filesystem::path(dir);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-App::App(config::Config config, std::filesystem::path default_plugin_dir)
-    : config_(std::move(config)),
+App::App(config::Config config, std::filesystem::path config_file,
+         std::filesystem::path default_plugin_dir)
+    : config_(std::make_shared<const config::Config>(std::move(config))),
+      config_file_(std::move(config_file)),
       default_plugin_dir_(std::move(default_plugin_dir)),
       registry_(std::make_unique<plugin_host::Registry>()),
-      signals_(io_, SIGTERM, SIGINT) {}
+      signals_(io_, SIGTERM, SIGINT, SIGHUP) {}
 
-// Plugin objects must go before the registry that holds their libraries.
-App::~App() { plugins_ = {}; }
+// Order matters: the server calls the service, the service uses the store and the plugin
+// objects, which must go before the registry that holds their libraries.
+App::~App() {
+  if (server_) server_->stop();
+  server_.reset();
+  api_.reset();
+  if (service_) service_->stop();
+  service_.reset();
+  store_.reset();
+  plugins_ = {};
+}
 
 bool App::start() {
   config::Diagnostics diags;
-  config::load_plugins(config_.daemon, default_plugin_dir_, *registry_, diags);
-  plugins_ = config::create_plugin_objects(config_, *registry_, diags);
+  config::load_plugins(config_->daemon, default_plugin_dir_, *registry_, diags);
+  plugins_ = config::create_plugin_objects(*config_, *registry_, diags);
   log_diagnostics(diags);
   if (diags.has_errors()) {
     spdlog::error("cannot start: {} configuration error(s) with plugins", diags.error_count());
     return false;
   }
-  const auto& d = config_.daemon;
+  const auto& d = config_->daemon;
   spdlog::info("{} plugin(s) loaded; {} storage instance(s), {} reviewer(s), {} project(s)",
                registry_->plugins().size(), plugins_.storage.size(),
-               config_.reviewers.reviewers.size(), config_.projects.size());
-  for (const auto& p : config_.projects) {
+               config_->reviewers.reviewers.size(), config_->projects.size());
+  for (const auto& p : config_->projects) {
     spdlog::info("project '{}': {} label(s), {} stage(s), {} member(s)", p.id, p.labels.size(),
                  p.pipeline.size(), p.members.size());
   }
   spdlog::info("state {}, listen {}:{}, timezone {}, admin token {}", d.state.string(),
                d.listen_host, d.listen_port, d.timezone, d.admin_token.describe());
+  try {
+    if (!start_serving()) return false;
+  } catch (const std::exception& e) {
+    spdlog::error("cannot start: {}", e.what());
+    return false;
+  }
   wait_for_signal();
+  return true;
+}
+
+bool App::start_serving() {
+  const auto& d = config_->daemon;
+  std::error_code ec;
+  if (d.state.has_parent_path()) std::filesystem::create_directories(d.state.parent_path(), ec);
+  store_ = std::make_unique<store::SqliteStateStore>(d.state.string());
+
+  service::ServiceOptions options;
+  for (const auto& p : registry_->plugins()) options.plugin_versions[p.name] = p.version;
+  options.auth = &auth_;
+  options.loader = [this](std::vector<std::string>& errors) -> std::optional<service::Loaded> {
+    config::Diagnostics diags;
+    auto cfg = std::make_shared<config::Config>(config::load_config(config_file_, diags));
+    service::Loaded loaded;
+    if (!diags.has_errors()) loaded.plugins = config::create_plugin_objects(*cfg, *registry_, diags);
+    for (const auto& dg : diags.sorted()) {
+      if (dg.severity == config::Severity::error) errors.push_back(dg.to_string());
+    }
+    if (!errors.empty()) return std::nullopt;
+    loaded.config = std::move(cfg);
+    return loaded;
+  };
+  service::Loaded initial{config_, plugins_};
+  service_ = std::make_unique<service::Service>(*store_, std::move(initial), std::move(options));
+  service_->start();
+
+  std::vector<std::string> problems;
+  auto tokens = service::token_table(*config_, problems);
+  for (const auto& p : problems) spdlog::warn("{}", p);
+  spdlog::info("{} bearer token(s) loaded", tokens.size());
+  auth_.replace(std::move(tokens));
+
+  api::ServiceOptions api_options;
+  api_options.web_root = web_root();
+  api_options.widget_dirs = d.plugin_dirs.empty()
+                                ? std::vector<std::filesystem::path>{default_plugin_dir_}
+                                : d.plugin_dirs;
+  api_ = std::make_unique<api::ApiService>(*service_, auth_, lifecycle_, metrics_, api_options);
+
+  api::ServerOptions server_options;
+  server_options.address = d.listen_host;
+  server_options.port = d.listen_port;
+  server_options.io_threads = static_cast<unsigned>(std::max<std::int64_t>(1, d.http.threads));
+  server_options.worker_threads = std::max(4u, 2 * server_options.io_threads);
+  server_options.limits.max_body_bytes = static_cast<std::size_t>(d.http.max_body_bytes);
+  server_options.limits.max_header_bytes = static_cast<std::size_t>(d.http.max_header_bytes);
+  server_options.limits.request_timeout = std::chrono::seconds(d.http.request_timeout_seconds);
+  server_options.limits.max_connections = static_cast<std::size_t>(d.http.max_connections);
+  server_ = std::make_unique<api::Server>(server_options, *api_, lifecycle_, metrics_);
+  server_->start();
+  lifecycle_.set(api::Lifecycle::Phase::ready);
+  // Tests and scripts wait for this line to learn the port (listen = "...:0").
+  spdlog::info("listening on {}:{}; ready; UI at http://{}:{}/", d.listen_host, server_->port(),
+               d.listen_host, server_->port());
   return true;
 }
 
 void App::wait_for_signal() {
   signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
     if (ec) return;  // cancelled by stop()
+    if (signal == SIGHUP) {
+      spdlog::info("received SIGHUP, reloading the configuration");
+      reload();
+      wait_for_signal();
+      return;
+    }
     spdlog::info("received {}, shutting down", signal == SIGTERM ? "SIGTERM" : "SIGINT");
     stop();
   });
 }
 
+void App::reload() {
+  if (!service_) return;
+  auto result = service_->reload(api::Principal{api::Role::admin, "admin"});
+  if (!result.ok()) spdlog::error("reload refused: {}", result.error().message);
+}
+
 int App::run() {
-  const auto threads =
-      static_cast<std::size_t>(std::max<std::int64_t>(1, config_.daemon.http.threads));
-  spdlog::info("labelflowd running (pid {}, {} io thread(s))", static_cast<long>(::getpid()),
-               threads);
-  std::vector<std::thread> pool;
-  for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
+  spdlog::info("labelflowd running (pid {})", static_cast<long>(::getpid()));
   io_.run();
-  for (auto& t : pool) t.join();
+  if (server_ && !drained_) {
+    drained_ = true;
+    const bool clean = server_->drain(kDrainDeadline);
+    if (!clean) spdlog::warn("drain deadline passed; some requests were abandoned");
+  }
+  if (service_) service_->stop();  // the import stops after its batch; the exporter flushes
   spdlog::info("labelflowd stopped");
   return 0;
 }
 
-void App::on_stop(std::function<void()> handler) { stop_handlers_.push_back(std::move(handler)); }
-
 void App::stop() {
   boost::asio::post(io_, [this] {
-    if (stopping_.exchange(true)) return;
     boost::system::error_code ignored;
     signals_.cancel(ignored);
-    for (auto& handler : stop_handlers_) {
-      try {
-        handler();
-      } catch (const std::exception& e) {
-        spdlog::error("error while stopping: {}", e.what());
-      }
-    }
     io_.stop();
   });
 }

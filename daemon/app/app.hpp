@@ -1,64 +1,88 @@
-// App: the running daemon. Owns the io_context every long-lived component runs on (signals
-// now; the HTTP server and the engine's timers join it later), the loaded configuration and
-// the plugin objects made from it.
+// App: the running daemon. Wires the modules together: the plugin registry and the plugin
+// objects of the configuration, the SQLite StateStore, the application service (one engine per
+// project, rebuilt from the store), the bearer-token table and the HTTP server. Its own
+// io_context only waits for signals: SIGTERM/SIGINT drain and stop, SIGHUP reloads.
 //
-//   App app(std::move(config), default_plugin_dir);
-//   if (!app.start()) return 1;   // loads plugins and creates plugin objects; logs each problem
+//   App app(std::move(config), config_file, default_plugin_dir);
+//   if (!app.start()) return 1;   // logs each problem; false when the daemon cannot run
 //   return app.run();             // until SIGTERM/SIGINT or stop()
 //
-// Thread safety: start() and run() from one thread; stop() from any thread.
+// Shutdown: /readyz turns 503, the server stops accepting and lets requests in flight finish
+// (at most kDrainDeadline), the import worker stops after its batch, the exporter flushes, the
+// store completes every queued commit; run() then returns 0.
+//
+// Thread safety: start() and run() from one thread; stop() and reload() from any thread.
 #pragma once
 
-#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <chrono>
 #include <filesystem>
-#include <functional>
 #include <memory>
-#include <vector>
 
+#include "api/auth.hpp"
+#include "api/lifecycle.hpp"
+#include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
 #include "plugin_host/registry.hpp"
 
+namespace labelflow::api {
+class ApiService;
+class Server;
+}  // namespace labelflow::api
+namespace labelflow::store {
+class SqliteStateStore;
+}
+namespace labelflow::service {
+class Service;
+}
+
 namespace labelflow::app {
+
+inline constexpr std::chrono::seconds kDrainDeadline{10};
 
 class App {
  public:
-  App(config::Config config, std::filesystem::path default_plugin_dir);
+  App(config::Config config, std::filesystem::path config_file,
+      std::filesystem::path default_plugin_dir);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // Loads the plugin libraries and creates every configured plugin object. Returns false, after
-  // logging every problem as PATH:LINE:COL: error ID: message, when the daemon cannot run.
+  // Loads plugins, opens the store, rebuilds the engines, starts serving. Returns false, after
+  // logging every problem, when the daemon cannot run.
   bool start();
-  // Runs the io_context on [http] threads threads until a stop is requested; returns the
-  // process exit code (0 on a clean stop).
+  // Serves until a stop is requested; returns the process exit code (0 on a clean stop).
   int run();
-  // Requests a clean stop; safe from any thread and from signal-triggered handlers. The stop
-  // handlers run once, in registration order, on the io_context; then the io_context stops.
+  // Requests a clean stop; safe from any thread and from signal-triggered handlers.
   void stop();
-  // Registers what a component must do before the io_context stops (close an acceptor, flush a
-  // queue). Call before run().
-  void on_stop(std::function<void()> handler);
+  // Re-reads reviewers and projects (SIGHUP); the running configuration stays on any error.
+  void reload();
 
   boost::asio::io_context& io_context() noexcept { return io_; }
-  const config::Config& config() const noexcept { return config_; }
+  const config::Config& config() const noexcept { return *config_; }
   const plugin_host::Registry& registry() const noexcept { return *registry_; }
-  const config::PluginObjects& plugins() const noexcept { return plugins_; }
 
  private:
   void wait_for_signal();
+  bool start_serving();
 
-  config::Config config_;
+  std::shared_ptr<const config::Config> config_;
+  std::filesystem::path config_file_;
   std::filesystem::path default_plugin_dir_;
   std::unique_ptr<plugin_host::Registry> registry_;
   config::PluginObjects plugins_;
+  api::metrics::Registry metrics_;
+  api::Lifecycle lifecycle_;
+  api::Authenticator auth_;
+  std::unique_ptr<store::SqliteStateStore> store_;
+  std::unique_ptr<service::Service> service_;
+  std::unique_ptr<api::ApiService> api_;
+  std::unique_ptr<api::Server> server_;
   boost::asio::io_context io_;
   boost::asio::signal_set signals_;
-  std::vector<std::function<void()>> stop_handlers_;
-  std::atomic<bool> stopping_{false};  // io threads may run two posted stops at once
+  bool drained_ = false;
 };
 
 }  // namespace labelflow::app

@@ -90,7 +90,7 @@ int run(const Options& opts) {
     return kExitConfig;
   }
   spdlog::info("labelflowd {} starting with {}", kVersion, opts.config.string());
-  App app(std::move(config), default_plugin_dir());
+  App app(std::move(config), opts.config, default_plugin_dir());
   if (!app.start()) return kExitConfig;
   return app.run();
 }

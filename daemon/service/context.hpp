@@ -1,0 +1,107 @@
+// The state every part of the service shares: the store, one ProjectRuntime per project (its
+// engine behind its own mutex), the reviewers, storage instances and the clock.
+//
+// Ordering (I7): a mutating call locks the project, calls its engine, and QUEUES the engine's
+// Changes on the store while still holding the lock; it then unlocks and waits until the
+// batch is durable before answering. The store completes batches in submission order, so each
+// project's commits are in engine order: an answer that depends on an earlier change (a task
+// leased by a call that is still committing) is never acknowledged before that change is
+// durable. Only next_task allocates task ids from the shared TaskIdAllocator; it holds
+// `ids_mu` as well (always after the project lock), so ids stay unique across projects.
+#pragma once
+
+#include "config/config.hpp"
+#include "config/plugin_check.hpp"
+#include "core/engine.hpp"
+#include "service/label_oracle.hpp"
+#include "store/state_store.hpp"
+
+#include <atomic>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace labelflow::service {
+
+using ClockFn = std::function<core::TimeMs()>;
+
+// Wall-clock milliseconds since the Unix epoch.
+core::TimeMs system_now_ms();
+
+// What a reload may replace of a running project, swapped as one immutable snapshot.
+struct ProjectSetup {
+  config::Project config;
+  core::ProjectSpec spec;  // the engine's spec, defaults filled in
+  std::shared_ptr<const LabelPlugins> labels;
+  std::shared_ptr<plugin_host::GuardedRouter> router;  // null: domains only from metadata
+  std::string config_hash;
+};
+
+struct ProjectRuntime {
+  explicit ProjectRuntime(std::string id) : project_id(std::move(id)) {}
+  const std::string project_id;
+  std::unique_ptr<PluginLabelOracle> oracle;
+  std::unique_ptr<core::Engine> engine;  // guarded by mu
+  std::mutex mu;  // serializes engine calls and the queueing of their commits
+  std::atomic<bool> paused{false};
+
+  const std::string& id() const { return project_id; }
+  std::shared_ptr<const ProjectSetup> setup() const;
+  void set_setup(std::shared_ptr<const ProjectSetup> setup);
+  bool is_member(const std::string& reviewer) const;
+
+ private:
+  mutable std::mutex setup_mu_;  // guards the pointer only
+  std::shared_ptr<const ProjectSetup> setup_;
+};
+
+using ProjectPtr = std::shared_ptr<ProjectRuntime>;
+
+struct Context {
+  explicit Context(store::StateStore& s) : store(s) {}
+
+  store::StateStore& store;
+  ClockFn clock = system_now_ms;
+  core::TaskIdAllocator ids;
+  std::mutex ids_mu;
+  std::map<std::string, std::string> plugin_versions;  // plugin name -> version (provenance)
+  // Called with rows that became final, after their decision is durable (the export worker).
+  std::function<void(const std::string& project, std::vector<std::string> rows)> on_final;
+
+  ProjectPtr project(std::string_view id) const;
+  std::vector<ProjectPtr> all_projects() const;
+  std::shared_ptr<const config::ReviewerSet> reviewers() const;
+  std::shared_ptr<plugin_host::GuardedStorage> storage(std::string_view name) const;
+  std::shared_ptr<const config::Config> config() const;
+
+  // Replaced together by start and reload.
+  void publish(std::shared_ptr<const config::Config> config,
+               std::map<std::string, ProjectPtr, std::less<>> projects,
+               std::map<std::string, std::shared_ptr<plugin_host::GuardedStorage>, std::less<>>
+                   storage);
+
+  // Which project a task id belongs to (tasks are global).
+  void remember_task(core::TaskId id, const std::string& project);
+  ProjectPtr task_project(core::TaskId id) const;
+
+  // Queues `changes` for project `p` on the store. REQUIRES: p.mu held (ordering, see above).
+  std::future<store::CommitResult> queue_commit(const ProjectRuntime& p, core::Changes changes);
+  // Runs after the commit is durable: tells the export worker about newly final rows.
+  void after_commit(const std::string& project, const core::Changes& changes);
+
+ private:
+  mutable std::shared_mutex mu_;
+  std::shared_ptr<const config::Config> config_;
+  std::map<std::string, ProjectPtr, std::less<>> projects_;
+  std::map<std::string, std::shared_ptr<plugin_host::GuardedStorage>, std::less<>> storage_;
+  mutable std::mutex tasks_mu_;
+  std::unordered_map<core::TaskId, std::string> task_projects_;
+};
+
+}  // namespace labelflow::service

@@ -1,0 +1,58 @@
+// ImportWorker: runs imports on its own thread (never on the HTTP io threads), one at a time in
+// request order. Rows stream out of storage through dataset::Importer; each row's auto labels
+// are validated by the label plugins (invalid ones kept but flagged), its domains come from
+// metadata.domain or the project's router, and rows are committed to the store in batches
+// (one batch = one durable step: inserted / unchanged / duplicate_id per row). Inserted rows
+// are then scheduled with Engine::add_row and that change committed too. Re-running an import
+// after a crash is safe: rows already stored come back `unchanged`.
+//
+// Import records (counts and the first errors, each with object key, line and reason) are kept
+// in memory for GET /imports/{id}; they do not survive a restart (the rows do).
+#pragma once
+
+#include "api/backend.hpp"
+#include "dataset/importer.hpp"
+#include "service/context.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace labelflow::service {
+
+struct ServiceOptions;
+
+class ImportWorker {
+ public:
+  ImportWorker(Context& ctx, const ServiceOptions& options);
+  ~ImportWorker();
+
+  // Checks the request ({"storage"?, "key" | "prefix" | "source", "format"?}; empty: the
+  // project's [source]) and queues the job: its record, or bad_request naming the field.
+  api::Result<api::Json> create(const ProjectPtr& project, const boost::json::object& request);
+  api::Result<api::Json> get(const std::string& project, const std::string& id) const;
+  // Stops after the current batch of the running import; queued imports are marked failed.
+  void stop();
+
+  struct Job;
+
+ private:
+  void run();
+  void execute(Job& job);
+
+  Context& ctx_;
+  std::size_t batch_rows_;
+  std::size_t max_errors_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::shared_ptr<Job>> queue_;
+  std::map<std::string, std::shared_ptr<Job>> jobs_;  // by id
+  std::uint64_t next_id_ = 1;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace labelflow::service

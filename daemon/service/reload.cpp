@@ -1,0 +1,191 @@
+#include "service/reload.hpp"
+
+#include "service/service.hpp"
+#include "service/spec_build.hpp"
+#include "service/tokens.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+namespace labelflow::service {
+
+namespace json = boost::json;
+
+namespace {
+
+bool same_stages(const core::ProjectSpec& a, const core::ProjectSpec& b) {
+  if (a.stages.size() != b.stages.size()) return false;
+  for (std::size_t i = 0; i < a.stages.size(); ++i) {
+    const auto& x = a.stages[i];
+    const auto& y = b.stages[i];
+    if (x.kind != y.kind || x.name != y.name || x.roles != y.roles || x.reviewers != y.reviewers ||
+        x.add_reviewer_below != y.add_reviewer_below || x.max_reviewers != y.max_reviewers ||
+        x.when != y.when || x.sample_rate != y.sample_rate ||
+        x.agree_threshold != y.agree_threshold) {
+      return false;
+    }
+  }
+  return true;
+}
+
+json::object effective_options(const LabelPlugins& plugins, const std::string& name,
+                               const json::object& fallback) {
+  auto it = plugins.find(name);
+  if (it == plugins.end()) return fallback;
+  auto o = it->second->options();
+  return o ? *o : fallback;
+}
+
+}  // namespace
+
+std::vector<Refusal> reload_refusals(const ProjectSetup& o, const ProjectSetup& n) {
+  std::vector<Refusal> out;
+  const std::string file = n.config.file.string() + ": ";
+  const auto& ol = o.config.labels;
+  const auto& nl = n.config.labels;
+  if (ol.size() != nl.size()) {
+    out.push_back({file + "labels", "the number of labels changed from " +
+                                        std::to_string(ol.size()) + " to " +
+                                        std::to_string(nl.size())});
+  }
+  for (std::size_t i = 0; i < std::min(ol.size(), nl.size()); ++i) {
+    const std::string at = file + "labels[" + std::to_string(i) + "].";
+    if (ol[i].name != nl[i].name) {
+      out.push_back({at + "name", "changed from '" + ol[i].name + "' to '" + nl[i].name + "'"});
+      continue;
+    }
+    if (ol[i].plugin.type != nl[i].plugin.type) {
+      out.push_back({at + "type", "changed from '" + ol[i].plugin.type + "' to '" +
+                                      nl[i].plugin.type + "'"});
+      continue;
+    }
+    const auto oo = effective_options(*o.labels, ol[i].name, ol[i].plugin.options);
+    const auto no = effective_options(*n.labels, nl[i].name, nl[i].plugin.options);
+    for (const auto& kv : oo) {
+      const json::value* nv = no.if_contains(kv.key());
+      const std::string key = at + std::string(kv.key());
+      if (nv == nullptr) {
+        out.push_back({key, "removed"});
+      } else if (kv.value().is_array() && nv->is_array()) {
+        // Values may be added (a new class), never removed: stored labels would turn invalid.
+        for (const auto& v : kv.value().as_array()) {
+          const auto& na = nv->as_array();
+          if (std::find(na.begin(), na.end(), v) == na.end()) {
+            out.push_back({key, "value " + json::serialize(v) + " was removed"});
+          }
+        }
+      } else if (kv.value() != *nv) {
+        out.push_back({key, "changed from " + json::serialize(kv.value()) + " to " +
+                                json::serialize(*nv)});
+      }
+    }
+  }
+  if (!same_stages(o.spec, n.spec)) {
+    out.push_back({file + "pipeline", "changed; pipeline changes take effect on restart only"});
+  }
+  if (o.spec.expert_domains != n.spec.expert_domains) {
+    out.push_back({file + "expert_domains", "changed; takes effect on restart only"});
+  }
+  return out;
+}
+
+api::Result<api::Json> Service::reload(const api::Principal&) {
+  std::lock_guard reload_lock(reload_mu_);
+  if (!options_.loader) {
+    return api::ApiError{api::ErrorCode::unavailable, "reload is not available", {}, 0};
+  }
+  std::vector<std::string> errors;
+  auto loaded = options_.loader(errors);
+  api::ApiError refused{api::ErrorCode::validation_failed, "", {}, 0};
+  if (!loaded) {
+    for (const auto& e : errors) {
+      spdlog::error("reload refused: {}", e);
+      refused.details.push_back({"", e});
+    }
+    refused.message = "the new configuration has errors; the running one is kept";
+    return refused;
+  }
+  const auto& cfg = *loaded->config;
+  std::vector<std::pair<ProjectPtr, std::shared_ptr<const ProjectSetup>>> changed;
+  std::map<std::string, ProjectPtr, std::less<>> projects;
+  json::array added;
+  for (const auto& p : cfg.projects) {
+    auto pl = loaded->plugins.projects.find(p.id);
+    const config::ProjectPlugins none;
+    const auto& plugins = pl == loaded->plugins.projects.end() ? none : pl->second;
+    if (auto old = ctx_.project(p.id)) {
+      auto setup = make_setup(p, plugins);
+      for (auto& r : reload_refusals(*old->setup(), *setup)) {
+        spdlog::error("reload refused: {}: {}", r.key, r.message);
+        refused.details.push_back({"", r.key + ": " + r.message});
+      }
+      changed.emplace_back(old, std::move(setup));
+      projects.emplace(p.id, old);
+    } else {
+      try {
+        projects.emplace(p.id, make_runtime(p, cfg.reviewers, plugins, ctx_.ids));
+        added.emplace_back(p.id);
+      } catch (const std::exception& e) {
+        spdlog::error("reload refused: {}", e.what());
+        refused.details.push_back({"", e.what()});
+      }
+    }
+  }
+  for (const auto& p : ctx_.all_projects()) {
+    if (!cfg.find_project(p->id())) {
+      spdlog::error("reload refused: project '{}' is no longer configured", p->id());
+      refused.details.push_back({"", "project '" + p->id() + "' removed; restart to drop it"});
+    }
+  }
+  const auto revs = reviewer_specs(cfg.reviewers);
+  for (const auto& [p, setup] : changed) {
+    auto problems = core::validate(setup->spec, revs);
+    for (const auto& pr : problems) {
+      refused.details.push_back({"", "project '" + p->id() + "': " + pr.path + ": " + pr.message});
+    }
+  }
+  if (!refused.details.empty()) {
+    refused.message = "the new configuration is not compatible; the running one is kept";
+    return refused;
+  }
+  // Apply: existing engines take the new members, reviewers and lease settings.
+  for (const auto& [p, setup] : changed) {
+    std::future<store::CommitResult> done;
+    {
+      std::lock_guard lock(p->mu);
+      core::Changes changes;
+      p->engine->reconfigure(setup->spec, revs, ctx_.clock(), changes);
+      p->oracle->set_plugins(setup->labels);
+      p->set_setup(setup);
+      done = ctx_.queue_commit(*p, std::move(changes));
+    }
+    done.wait();
+  }
+  for (const auto& id : added) {
+    auto& p = projects.at(std::string(id.as_string()));
+    std::lock_guard lock(p->mu);
+    std::lock_guard ids_lock(ctx_.ids_mu);
+    core::Changes changes;
+    p->engine->restore(ctx_.store.load(p->id()), ctx_.clock(), changes);
+    ctx_.queue_commit(*p, std::move(changes)).wait();
+  }
+  ctx_.publish(loaded->config, std::move(projects),
+               {loaded->plugins.storage.begin(), loaded->plugins.storage.end()});
+  std::size_t tokens = 0;
+  if (options_.auth != nullptr) {
+    std::vector<std::string> problems;
+    auto table = token_table(cfg, problems);
+    for (const auto& pr : problems) spdlog::warn("reload: {}", pr);
+    tokens = table.size();
+    options_.auth->replace(std::move(table));
+  }
+  spdlog::info("configuration reloaded: {} project(s), {} reviewer(s), {} token(s)",
+               cfg.projects.size(), cfg.reviewers.reviewers.size(), tokens);
+  return api::Json(json::object{{"reloaded", true},
+                                {"projects", cfg.projects.size()},
+                                {"added_projects", std::move(added)},
+                                {"reviewers", cfg.reviewers.reviewers.size()},
+                                {"tokens", tokens}});
+}
+
+}  // namespace labelflow::service

@@ -1,0 +1,427 @@
+#include "service/service.hpp"
+
+#include "service/export_worker.hpp"
+#include "service/import_worker.hpp"
+#include "service/spec_build.hpp"
+#include "service/task_json.hpp"
+#include "service/time_util.hpp"
+#include "service/validation.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+namespace labelflow::service {
+
+namespace json = boost::json;
+
+// ---- Context -------------------------------------------------------------------------------
+
+std::shared_ptr<const ProjectSetup> ProjectRuntime::setup() const {
+  std::lock_guard lock(setup_mu_);
+  return setup_;
+}
+
+void ProjectRuntime::set_setup(std::shared_ptr<const ProjectSetup> setup) {
+  std::lock_guard lock(setup_mu_);
+  setup_ = std::move(setup);
+}
+
+bool ProjectRuntime::is_member(const std::string& reviewer) const {
+  const auto s = setup();
+  const auto& m = s->config.members;
+  return std::find(m.begin(), m.end(), reviewer) != m.end();
+}
+
+ProjectPtr Context::project(std::string_view id) const {
+  std::shared_lock lock(mu_);
+  auto it = projects_.find(id);
+  return it == projects_.end() ? nullptr : it->second;
+}
+
+std::vector<ProjectPtr> Context::all_projects() const {
+  std::shared_lock lock(mu_);
+  std::vector<ProjectPtr> out;
+  for (const auto& [id, p] : projects_) out.push_back(p);
+  return out;
+}
+
+std::shared_ptr<const config::ReviewerSet> Context::reviewers() const {
+  std::shared_lock lock(mu_);
+  return {config_, &config_->reviewers};  // aliasing: lives as long as the config
+}
+
+std::shared_ptr<const config::Config> Context::config() const {
+  std::shared_lock lock(mu_);
+  return config_;
+}
+
+std::shared_ptr<plugin_host::GuardedStorage> Context::storage(std::string_view name) const {
+  std::shared_lock lock(mu_);
+  auto it = storage_.find(name);
+  return it == storage_.end() ? nullptr : it->second;
+}
+
+void Context::publish(
+    std::shared_ptr<const config::Config> config,
+    std::map<std::string, ProjectPtr, std::less<>> projects,
+    std::map<std::string, std::shared_ptr<plugin_host::GuardedStorage>, std::less<>> storage) {
+  std::unique_lock lock(mu_);
+  config_ = std::move(config);
+  projects_ = std::move(projects);
+  storage_ = std::move(storage);
+}
+
+void Context::remember_task(core::TaskId id, const std::string& project) {
+  std::lock_guard lock(tasks_mu_);
+  task_projects_.emplace(id, project);
+}
+
+ProjectPtr Context::task_project(core::TaskId id) const {
+  std::string name;
+  {
+    std::lock_guard lock(tasks_mu_);
+    auto it = task_projects_.find(id);
+    if (it == task_projects_.end()) return nullptr;
+    name = it->second;
+  }
+  return project(name);
+}
+
+std::future<store::CommitResult> Context::queue_commit(const ProjectRuntime& p,
+                                                       core::Changes changes) {
+  store::Batch batch;
+  batch.project = p.id();
+  batch.changes = std::move(changes);
+  batch.at = clock();
+  return store.commit(std::move(batch));
+}
+
+void Context::after_commit(const std::string& project, const core::Changes& changes) {
+  if (changes.decisions.empty() || !on_final) return;
+  std::vector<std::string> rows;
+  for (const auto& d : changes.decisions) rows.push_back(d.row_id);
+  on_final(project, std::move(rows));
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+api::ApiError to_api_error(const core::Error& error) {
+  static const std::map<std::string, api::ErrorCode, std::less<>> kCodes = {
+      {"not_found", api::ErrorCode::not_found},
+      {"forbidden", api::ErrorCode::forbidden},
+      {"lease_conflict", api::ErrorCode::lease_conflict},
+      {"bad_request", api::ErrorCode::bad_request},
+      {"validation_failed", api::ErrorCode::validation_failed},
+      {"unavailable", api::ErrorCode::unavailable}};
+  auto it = kCodes.find(error.code);
+  api::ApiError out{it == kCodes.end() ? api::ErrorCode::unavailable : it->second, error.message,
+                    {}, 0};
+  // The engine names a refused label as "/labels/NAME: message".
+  if (out.code == api::ErrorCode::validation_failed && error.message.rfind("/labels/", 0) == 0) {
+    auto colon = error.message.find(": ");
+    if (colon != std::string::npos) {
+      out.details.push_back({error.message.substr(0, colon), error.message.substr(colon + 2)});
+    }
+  }
+  return out;
+}
+
+std::string task_name(core::TaskId id) { return "t-" + std::to_string(id); }
+
+std::optional<core::TaskId> parse_task_name(std::string_view name) {
+  if (name.size() < 3 || name.substr(0, 2) != "t-") return std::nullopt;
+  core::TaskId id = 0;
+  auto [p, ec] = std::from_chars(name.data() + 2, name.data() + name.size(), id);
+  if (ec != std::errc() || p != name.data() + name.size() || id == 0) return std::nullopt;
+  return id;
+}
+
+std::shared_ptr<const ProjectSetup> make_setup(const config::Project& project,
+                                               const config::ProjectPlugins& plugins) {
+  auto s = std::make_shared<ProjectSetup>();
+  s->config = project;
+  s->spec = project_spec(project);
+  s->labels = std::make_shared<LabelPlugins>(plugins.labels.begin(), plugins.labels.end());
+  s->router = plugins.router;
+  s->config_hash = config_hash(project);
+  return s;
+}
+
+ProjectPtr make_runtime(const config::Project& project, const config::ReviewerSet& reviewers,
+                        const config::ProjectPlugins& plugins, core::TaskIdAllocator& ids) {
+  auto rt = std::make_shared<ProjectRuntime>(project.id);
+  auto setup = make_setup(project, plugins);
+  const core::ProjectSpec spec = setup->spec;
+  rt->oracle = std::make_unique<PluginLabelOracle>(setup->labels);
+  rt->set_setup(std::move(setup));
+  const auto revs = reviewer_specs(reviewers);
+  auto problems = core::validate(spec, revs);
+  if (!problems.empty()) {
+    std::string msg = "project '" + project.id + "' (" + project.file.string() + "):";
+    for (const auto& p : problems) msg += " " + p.path + ": " + p.message + ";";
+    throw std::runtime_error(msg);
+  }
+  rt->engine = std::make_unique<core::Engine>(spec, revs, *rt->oracle, ids);
+  return rt;
+}
+
+// ---- Service -------------------------------------------------------------------------------
+
+Service::Service(store::StateStore& store, Loaded initial, ServiceOptions options)
+    : ctx_(store), options_(std::move(options)), loaded_(std::move(initial)) {
+  ctx_.clock = options_.clock ? options_.clock : ClockFn(system_now_ms);
+  ctx_.plugin_versions = options_.plugin_versions;
+}
+
+Service::~Service() { stop(); }
+
+void Service::start() {
+  const auto& cfg = *loaded_.config;
+  std::map<std::string, ProjectPtr, std::less<>> projects;
+  for (const auto& p : cfg.projects) {
+    auto pl = loaded_.plugins.projects.find(p.id);
+    const config::ProjectPlugins none;
+    projects.emplace(p.id, make_runtime(p, cfg.reviewers,
+                                        pl == loaded_.plugins.projects.end() ? none : pl->second,
+                                        ctx_.ids));
+  }
+  ctx_.publish(loaded_.config, std::move(projects),
+               {loaded_.plugins.storage.begin(), loaded_.plugins.storage.end()});
+  exports_ = std::make_unique<ExportWorker>(ctx_, options_);
+  ctx_.on_final = [this](const std::string& project, std::vector<std::string> rows) {
+    exports_->enqueue(project, std::move(rows));
+  };
+  for (const auto& p : ctx_.all_projects()) {
+    core::Snapshot snap = ctx_.store.load(p->id());
+    std::future<store::CommitResult> done;
+    {
+      std::lock_guard lock(p->mu);
+      std::lock_guard ids_lock(ctx_.ids_mu);
+      ctx_.ids.at_least(snap.max_task_id + 1);
+      core::Changes changes;
+      p->engine->restore(snap, ctx_.clock(), changes);
+      done = ctx_.queue_commit(*p, std::move(changes));
+    }
+    done.wait();
+    std::vector<std::string> final_rows;
+    for (const auto& t : snap.tasks) ctx_.remember_task(t.id, p->id());
+    for (const auto& r : snap.rows) {
+      if (r.state.status == core::RowStatus::kFinal) final_rows.push_back(r.id);
+    }
+    const auto counts = p->engine->counts();
+    spdlog::info("project '{}': restored {} row(s): {} open, {} final, {} set aside", p->id(),
+                 counts.rows, counts.open, counts.final, counts.set_aside);
+    exports_->restore(p->id(), std::move(final_rows));
+  }
+  imports_ = std::make_unique<ImportWorker>(ctx_, options_);
+  exports_->start();
+}
+
+void Service::stop() {
+  if (imports_) imports_->stop();
+  if (exports_) exports_->stop();
+}
+
+api::Result<ProjectPtr> Service::visible_project(const api::Principal& caller,
+                                                 const std::string& project) const {
+  auto p = ctx_.project(project);
+  if (!p) return api::ApiError{api::ErrorCode::not_found, "no project '" + project + "'", {}, 0};
+  if (caller.role == api::Role::reviewer && !p->is_member(caller.id)) {
+    return api::ApiError{api::ErrorCode::forbidden,
+                         "reviewer '" + caller.id + "' is not a member of project '" + project +
+                             "'",
+                         {}, 0};
+  }
+  return p;
+}
+
+api::Result<std::pair<ProjectPtr, core::TaskId>> Service::find_task(const std::string& task) const {
+  auto id = parse_task_name(task);
+  api::ApiError missing{api::ErrorCode::not_found, "no task '" + task + "'", {}, 0};
+  if (!id) return missing;
+  if (auto p = ctx_.task_project(*id)) return std::make_pair(p, *id);
+  return missing;
+}
+
+api::Result<std::optional<api::Json>> Service::next_task(const api::Principal& caller,
+                                                         const std::string& project) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  ProjectPtr p = pr.value();
+  if (p->paused.load()) return std::optional<api::Json>();
+  core::Result<std::optional<core::TaskView>> r;
+  std::future<store::CommitResult> done;
+  {
+    std::lock_guard lock(p->mu);
+    std::lock_guard ids_lock(ctx_.ids_mu);
+    core::Changes changes;
+    r = p->engine->next_task(caller.id, ctx_.clock(), changes);
+    if (r.ok() && *r.value) ctx_.remember_task((*r.value)->id, p->id());
+    done = ctx_.queue_commit(*p, std::move(changes));
+  }
+  done.wait();  // durable (also any expiry it processed) before the task is handed out
+  if (!r.ok()) return to_api_error(*r.error);
+  if (!*r.value) return std::optional<api::Json>();
+  const core::TaskView& view = **r.value;
+  auto doc = ctx_.store.row(p->id(), view.row_id);
+  if (!doc) {
+    return api::ApiError{api::ErrorCode::unavailable,
+                         "row '" + view.row_id + "' is missing from the store", {}, 0};
+  }
+  return std::optional<api::Json>(task_json(*p, view, *doc, *p->oracle->plugins()));
+}
+
+api::Result<api::Json> Service::task_call(
+    const std::string& task,
+    const std::function<std::optional<core::Error>(core::Engine&, core::TaskId, core::TimeMs,
+                                                   core::Changes&)>& call,
+    const std::function<api::Json(ProjectRuntime&, core::TaskId, const core::Changes&)>& answer) {
+  auto found = find_task(task);
+  if (!found.ok()) return found.error();
+  auto [p, id] = found.value();
+  std::optional<core::Error> error;
+  api::Json body;
+  core::Changes committed;
+  std::future<store::CommitResult> done;
+  {
+    std::lock_guard lock(p->mu);
+    core::Changes changes;
+    error = call(*p->engine, id, ctx_.clock(), changes);
+    if (!error) body = answer(*p, id, changes);
+    committed = changes;
+    done = ctx_.queue_commit(*p, std::move(changes));
+  }
+  done.wait();
+  if (error) return to_api_error(*error);
+  ctx_.after_commit(p->id(), committed);
+  return body;
+}
+
+api::Result<api::Json> Service::heartbeat(const api::Principal& caller, const std::string& task) {
+  return task_call(
+      task,
+      [&](core::Engine& e, core::TaskId id, core::TimeMs now, core::Changes& out) {
+        return e.heartbeat(id, caller.id, now, out);
+      },
+      [&](ProjectRuntime& p, core::TaskId id, const core::Changes&) {
+        json::object o{{"task", task}};
+        if (auto v = p.engine->task_view(id)) o["lease_expires_at"] = iso_time(v->expires_at);
+        return api::Json(std::move(o));
+      });
+}
+
+api::Result<api::Json> Service::release(const api::Principal& caller, const std::string& task) {
+  return task_call(
+      task,
+      [&](core::Engine& e, core::TaskId id, core::TimeMs now, core::Changes& out) {
+        return e.release(id, caller.id, now, out);
+      },
+      [&](ProjectRuntime&, core::TaskId, const core::Changes&) {
+        return api::Json(json::object{{"task", task}, {"status", "released"}});
+      });
+}
+
+api::Result<api::Json> Service::skip(const api::Principal& caller, const std::string& task,
+                                     const std::string& reason) {
+  return task_call(
+      task,
+      [&](core::Engine& e, core::TaskId id, core::TimeMs now, core::Changes& out) {
+        return e.skip(id, caller.id, reason, now, out);
+      },
+      [&](ProjectRuntime&, core::TaskId, const core::Changes&) {
+        return api::Json(json::object{{"task", task}, {"status", "skipped"}});
+      });
+}
+
+api::Result<api::Json> Service::submit(const api::Principal& caller, const std::string& task,
+                                       const api::SubmitInput& input) {
+  auto found = find_task(task);
+  if (!found.ok()) return found.error();
+  auto [p, id] = found.value();
+  std::optional<std::string> row_id;
+  {
+    std::lock_guard lock(p->mu);
+    row_id = p->engine->task_row(id);
+  }
+  core::RowDoc doc;  // unused by the engine when the task is no longer live (it refuses first)
+  if (row_id) {
+    auto stored = ctx_.store.row(p->id(), *row_id);
+    if (!stored) {
+      return api::ApiError{api::ErrorCode::unavailable,
+                           "row '" + *row_id + "' is missing from the store", {}, 0};
+    }
+    doc = std::move(*stored);
+    // I5: every label checked by its plugin before anything changes.
+    if (auto e = validate_submission(input.labels, p->setup()->spec.labels,
+                                     *p->oracle->plugins(), doc.content)) {
+      return *e;
+    }
+  }
+  core::SubmitInput in{input.labels, input.active_seconds, input.comment};
+  return task_call(
+      task,
+      [&](core::Engine& e, core::TaskId tid, core::TimeMs now, core::Changes& out) {
+        return e.submit(tid, caller.id, in, doc, now, out);
+      },
+      [&](ProjectRuntime&, core::TaskId, const core::Changes& changes) {
+        json::object status;
+        for (const auto& rv : changes.reviews) {
+          for (const auto& [label, s] : rv.label_status) status[label] = core::to_string(s);
+        }
+        return api::Json(
+            json::object{{"task", task}, {"status", "submitted"}, {"label_status", status}});
+      });
+}
+
+api::Result<api::Json> Service::pause_project(const api::Principal& caller,
+                                              const std::string& project) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  pr.value()->paused.store(true);
+  spdlog::info("project '{}' paused", project);
+  return api::Json(json::object{{"project", project}, {"paused", true}});
+}
+
+api::Result<api::Json> Service::resume_project(const api::Principal& caller,
+                                               const std::string& project) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  pr.value()->paused.store(false);
+  spdlog::info("project '{}' resumed", project);
+  return api::Json(json::object{{"project", project}, {"paused", false}});
+}
+
+api::Result<api::Json> Service::create_import(const api::Principal& caller,
+                                              const std::string& project,
+                                              const boost::json::object& request) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  return imports_->create(pr.value(), request);
+}
+
+api::Result<api::Json> Service::get_import(const api::Principal& caller,
+                                           const std::string& project, const std::string& id) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  return imports_->get(project, id);
+}
+
+api::Result<api::Json> Service::create_export(const api::Principal& caller,
+                                              const std::string& project,
+                                              const boost::json::object& request) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  return exports_->create(pr.value(), request);
+}
+
+api::Result<api::Json> Service::get_export(const api::Principal& caller,
+                                           const std::string& project, const std::string& id) {
+  auto pr = visible_project(caller, project);
+  if (!pr.ok()) return pr.error();
+  return exports_->get(project, id);
+}
+
+}  // namespace labelflow::service
