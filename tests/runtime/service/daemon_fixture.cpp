@@ -95,6 +95,14 @@ void Daemon::start() {
   if (ready.status != 200) throw std::runtime_error("readyz " + std::to_string(ready.status));
 }
 
+void Daemon::edit(const std::string& rel, const std::string& from, const std::string& to) const {
+  std::string text = read_file(root_ / rel);
+  auto pos = text.find(from);
+  if (pos == std::string::npos) throw std::runtime_error(rel + ": no '" + from + "'");
+  text.replace(pos, from.size(), to);
+  write_file(root_ / rel, text);
+}
+
 void Daemon::kill9() {
   process_->signal(SIGKILL);
   process_->wait(std::chrono::seconds(10));

@@ -33,6 +33,9 @@ class Daemon {
   void start();         // starts labelflowd and waits until /readyz answers 200
   void kill9();         // SIGKILL, waits for the exit
   int terminate();      // SIGTERM, returns the exit code
+  void signal(int sig) const { process_->signal(sig); }
+  // Replaces `from` by `to` in the temp config file `rel` (throws when `from` is absent).
+  void edit(const std::string& rel, const std::string& from, const std::string& to) const;
   std::uint16_t port() const { return port_; }
   const std::filesystem::path& root() const { return root_; }
   std::string log() const { return process_ ? process_->err() : std::string(); }
