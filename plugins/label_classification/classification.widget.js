@@ -1,7 +1,8 @@
 // Review widget for `classification` labels: one button per class (toggle buttons when
 // multi = true), the first nine with keyboard shortcuts 1-9 while the widget has focus.
 // Values follow the label type: a class name, or a list of class names in the order of
-// `options.classes`. Emits through onChange on every pick.
+// `options.classes`. Emits through onChange on every pick. Read-only (e.g. an earlier review
+// in the adjudication view) shows only the chosen classes, so reviews compare at a glance.
 export function mount(element, { value, options, readOnly, onChange }) {
   const classes = options.classes || [];
   const multi = Boolean(options.multi);
@@ -32,6 +33,7 @@ export function mount(element, { value, options, readOnly, onChange }) {
   group.className = 'lf-choices';
   group.setAttribute('role', multi ? 'group' : 'radiogroup');
   classes.forEach((cls, i) => {
+    if (readOnly && !chosen.has(cls)) return;
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'lf-choice';
@@ -48,6 +50,12 @@ export function mount(element, { value, options, readOnly, onChange }) {
     buttons.push(b);
     group.append(b);
   });
+  if (buttons.length === 0) {
+    const none = document.createElement('span');
+    none.className = 'lf-none';
+    none.textContent = 'no class';
+    group.append(none);
+  }
   element.append(group);
   paint();
 

@@ -2,7 +2,7 @@
 // ..., max), one row per dimension. While the widget has focus, keys 1-9 pick the n-th scale
 // point of the current dimension and move on to the next one. Emits a number, or an object
 // {dimension: number} once every dimension has a value (an incomplete object would not
-// validate).
+// validate). Read-only shows just the chosen point per dimension.
 export function scalePoints(options) {
   const count = Math.round((options.max - options.min) / options.step) + 1;
   const points = [];
@@ -62,7 +62,14 @@ export function mount(element, { value, options, readOnly, onChange }) {
       name.textContent = key;
       row.append(name);
     }
-    const buttons = points.map((p, n) => {
+    const shown = readOnly ? points.filter((p) => p === current[key]) : points;
+    if (shown.length === 0) {
+      const none = document.createElement('span');
+      none.className = 'lf-none';
+      none.textContent = 'not rated';
+      row.append(none);
+    }
+    const buttons = shown.map((p, n) => {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'lf-choice';

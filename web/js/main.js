@@ -17,7 +17,7 @@ function screen(...children) {
   clearTimeout(waitTimer);
   if (view) view.close();
   view = null;
-  app.replaceChildren(...children);
+  app.replaceChildren(...children.filter(Boolean));
 }
 
 function signOut(message, draft) {
@@ -70,9 +70,23 @@ function start(api, projects) {
   showProjects(api, projects);
 }
 
+// Before leaving an open task: ask when labels were changed, then give the task back so
+// another reviewer can take it at once instead of waiting for the lease to run out.
+async function leaveTask() {
+  if (!view || view.closed) return true;
+  const edited = view.cards.some((c) => c.source !== 'auto' && c.value !== undefined) ||
+                 view.comment.value.trim() !== '';
+  if (edited && !window.confirm('Leave this task? Your labels are not saved.')) return false;
+  const { api, task } = view;
+  view.close();
+  await api.release(task.task).catch(() => {});
+  return true;
+}
+
 function signOutButton() {
-  return h('button.lf-link', { type: 'button', onclick: () => signOut('Signed out.') },
-           'Sign out');
+  return h('button.lf-link', { type: 'button', onclick: async () => {
+    if (await leaveTask()) signOut('Signed out.');
+  } }, 'Sign out');
 }
 
 function showProjects(api, projects) {
@@ -89,7 +103,8 @@ function openProject(api, project, projects) {
   sessionStorage.setItem(kProjectKey, project);
   const panel = new Panel(api, project);
   const switcher = projects.length > 1 ?
-      h('button.lf-link', { type: 'button', onclick: () => {
+      h('button.lf-link', { type: 'button', onclick: async () => {
+        if (!(await leaveTask())) return;
         sessionStorage.removeItem(kProjectKey);
         showProjects(api, projects);
       } }, 'Projects') : null;

@@ -11,13 +11,18 @@ import { h } from './dom.js';
 
 const kMeKey = 'labelflow.me';
 const kRowsKey = 'labelflow.reviewed';
+const kSessionKey = 'labelflow.session';
 
 export class Panel {
   constructor(api, project) {
     this.api = api;
     this.project = project;
     this.me = sessionStorage.getItem(kMeKey);
-    this.session = { rows: 0, seconds: 0 };
+    try {
+      this.session = JSON.parse(sessionStorage.getItem(kSessionKey)) || { rows: 0, seconds: 0 };
+    } catch {
+      this.session = { rows: 0, seconds: 0 };
+    }
     this.element = h('aside.lf-panel', { 'aria-label': 'progress' });
   }
 
@@ -33,6 +38,7 @@ export class Panel {
   async recordSubmit(task, activeSeconds) {
     this.session.rows += 1;
     this.session.seconds += activeSeconds || 0;
+    sessionStorage.setItem(kSessionKey, JSON.stringify(this.session));
     const rows = [task.row.id, ...this.reviewed().filter((r) => r !== task.row.id)].slice(0, 20);
     sessionStorage.setItem(kRowsKey, JSON.stringify(rows));
     if (!this.me) {
@@ -60,7 +66,7 @@ export class Panel {
     parts.push(h('div.lf-stat', h('b', me ? me.name : 'You'),
                  me ? ` ${me.rows} rows · ${me.hours.toFixed(1)} h in this project` :
                       ' (known after your first submit)',
-                 h('small', ` · this session ${this.session.rows} rows, ` +
+                 h('small', ` · this tab ${this.session.rows} rows, ` +
                    `${(this.session.seconds / 3600).toFixed(2)} h`),
                  h('small.lf-gap', { title: 'the weekly report is admin-only in the API' },
                    ' · weekly minimum: ask your admin')));

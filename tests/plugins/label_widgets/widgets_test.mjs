@@ -61,15 +61,19 @@ await test('classification multi: toggles, emits classes in class order', () => 
   assert.deepEqual(seen.at(-1), ['a', 'b']);
 });
 
-await test('classification readOnly disables buttons, no keys; null value presses nothing', () => {
+await test('classification readOnly shows only the chosen classes, disabled, no keys', () => {
   const el = newRoot();
-  classification.mount(el, { value: null, options: { classes: ['x'] }, readOnly: true,
-                             onChange: () => assert.fail('no change expected') });
-  const [x] = el.all('button');
-  assert.equal(x.disabled, true);
-  assert.equal(x.textContent, 'x');
-  assert.deepEqual(pressed(el), []);
+  classification.mount(el, { value: ['y'], options: { classes: ['x', 'y'], multi: true },
+                             readOnly: true, onChange: () => assert.fail('no change expected') });
+  const buttons = el.all('button');
+  assert.deepEqual(buttons.map((b) => [b.textContent, b.disabled]), [['y', true]]);
+  assert.deepEqual(pressed(el), ['y']);
   assert.equal(el.fire('keydown', { key: '1' }), false);
+  const empty = newRoot();
+  classification.mount(empty, { value: null, options: { classes: ['x'] }, readOnly: true,
+                                onChange: () => assert.fail('no change expected') });
+  assert.equal(empty.all('button').length, 0);
+  assert.equal(empty.textContent, 'no class');
 });
 
 await test('rating scale points, decimal steps without rounding noise', () => {
@@ -87,6 +91,14 @@ await test('rating single: buttons per point, current value pressed, click and k
   el.all('button')[1].fire('click');
   el.fire('keydown', { key: '5' });
   assert.deepEqual(seen, [2, 5]);
+});
+
+await test('rating readOnly: the chosen point per dimension only', () => {
+  const el = newRoot();
+  rating.mount(el, { value: { f: 2 }, options: { min: 1, max: 3, step: 1, dimensions: ['f', 'a'] },
+                     readOnly: true, onChange: () => assert.fail('read-only') });
+  assert.deepEqual(el.all('button').map((b) => b.value), ['2']);
+  assert.equal(el.textContent, 'f2anot rated');
 });
 
 await test('rating dimensions: keys walk the dimensions; emits once every one is set', () => {

@@ -40,8 +40,10 @@ export class Daemon {
     lease = replace(lease, 'prefix = "demo/incoming/"', 'prefix = "lease/incoming/"');
     lease = replace(lease, 'prefix = "demo/exports/"', 'prefix = "lease/exports/"');
     write(path.join(this.root, 'projects/lease.toml'), lease);
-    for (const [project, list] of Object.entries(rows)) {
-      write(path.join(this.root, `data/${project}/incoming/rows.jsonl`),
+    // rows: {"project" or "project/file": [row, ...]}; "demo" is demo/incoming/rows.jsonl.
+    for (const [where, list] of Object.entries(rows)) {
+      const [project, file = 'rows'] = where.split('/');
+      write(path.join(this.root, `data/${project}/incoming/${file}.jsonl`),
             list.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }
   }
@@ -92,9 +94,9 @@ export class Daemon {
     return r.body;
   }
 
-  async importRows(project) {
+  async importRows(project, file = 'rows') {
     const rec = await this.expect(202, 'POST', `/v1/projects/${project}/imports`, 'admin',
-                                  { key: `${project}/incoming/rows.jsonl` });
+                                  { key: `${project}/incoming/${file}.jsonl` });
     for (let i = 0; i < 400; i += 1) {
       const now = await this.expect(200, 'GET', `/v1/projects/${project}/imports/${rec.id}`,
                                     'admin');

@@ -21,6 +21,9 @@ const kRows = {
     auto_labels: { intent: 'open_qa', entities: [] },
     metadata: { domain: 'technical' },
   }],
+  // Imported later, to check that a waiting reviewer gets it and can skip it.
+  'demo/later': [{ id: 'skip-1', context: '', query: 'Wie spät ist es?', response: 'Es ist 5.',
+                   auto_labels: {}, metadata: { domain: 'general' } }],
   lease: [{ id: 'lease-1', context: '', query: 'Say hello', response: 'Hello there.',
             auto_labels: {}, metadata: { domain: 'general' } }],
 };
@@ -212,6 +215,7 @@ async function scenarios(daemon, alice, context, shots, errors) {
       labels: { intent: 'open_qa', entities: [{ start: 4, end: 7, type: 'PERSON' }],
                 quality: { helpfulness: 3, correctness: 5 } }, active_seconds: 30 });
     const grace = await context.newPage();
+    await grace.setViewportSize({ width: 1400, height: 1450 });
     grace.on('pageerror', (e) => errors.push(`grace: ${e.message}`));
     await signIn(grace, base, 'grace', 'Dolly demo');
     await grace.locator('article.lf-adjudicate').waitFor();
@@ -228,7 +232,7 @@ async function scenarios(daemon, alice, context, shots, errors) {
     await card(grace, 'entities').locator('button.lf-take', { hasText: "use alice's" }).click();
     await card(grace, 'quality').locator('button.lf-take', { hasText: "use bob's" }).click();
     await grace.fill('textarea.lf-comment', 'Mentions of a place count as LOCATION; intent is open_qa.');
-    await grace.screenshot({ path: path.join(shots, 'adjudication.png'), fullPage: true });
+    await grace.screenshot({ path: path.join(shots, 'adjudication.png') });
     await grace.keyboard.press('Control+Enter');
     await grace.locator('.lf-notice', { hasText: 'Submitted row web-1' }).waitFor();
     const row = await daemon.expect(200, 'GET', '/v1/projects/demo/rows/web-1', 'admin');
@@ -237,6 +241,14 @@ async function scenarios(daemon, alice, context, shots, errors) {
     assert.equal(qa.labels.entities.length, 3);
     assert.equal(qa.comment, 'Mentions of a place count as LOCATION; intent is open_qa.');
     await grace.close();
+    // The non-expert QA decision on a technical row goes to an expert (escalation); once that
+    // is in, the row is final and its reviews visible to the reviewers who worked on it.
+    const esc = await daemon.expect(200, 'POST', '/v1/projects/demo/tasks/next', 'dave', {});
+    assert.equal(esc.row.id, 'web-1');
+    await daemon.expect(200, 'POST', `/v1/tasks/${esc.task}/submit`, 'dave',
+                        { labels: qa.labels });
+    const done = await daemon.expect(200, 'GET', '/v1/projects/demo/rows/web-1', 'admin');
+    assert.equal(done.state.status, 'final');
   });
 
   await step('the reviewer sees the feedback in the panel', async () => {
@@ -244,6 +256,22 @@ async function scenarios(daemon, alice, context, shots, errors) {
     await alice.locator('.lf-feedback summary', { hasText: 'Feedback (1)' }).click();
     await alice.locator('.lf-feedback li', { hasText: 'count as LOCATION' }).waitFor();
     await alice.locator('.lf-panel', { hasText: 'Alice Martin' }).waitFor();
+  });
+
+  await step('a row imported later is offered; skipping it with a reason', async () => {
+    await alice.locator('.lf-empty').waitFor();
+    await daemon.importRows('demo', 'later');
+    await alice.click('.lf-empty button:has-text("Check now")');
+    await alice.locator('article.lf-task[data-task]').waitFor();
+    await alice.locator('.lf-meta', { hasText: 'row skip-1' }).waitFor();
+    // The task does not list the project's skip reasons: a free reason is refused by the
+    // daemon, which names the allowed ones; the UI turns them into a list.
+    await alice.fill('input.lf-reason', 'boring');
+    await alice.click('button:text-is("Skip")');
+    await alice.locator('.lf-message', { hasText: 'not a skip reason' }).waitFor();
+    await alice.selectOption('select.lf-reason', 'not_english');
+    await alice.click('button:text-is("Skip")');
+    await alice.locator('.lf-notice', { hasText: 'Skipped row skip-1' }).waitFor();
   });
 
   await step('a lease taken over: 409 shown with the typed work to copy', async () => {
