@@ -112,6 +112,7 @@ bool App::start_serving() {
   service::Loaded initial{config_, plugins_};
   service_ = std::make_unique<service::Service>(*store_, std::move(initial), std::move(options));
   service_->start();
+  service_->register_metrics(metrics_);
 
   std::vector<std::string> problems;
   auto tokens = service::token_table(*config_, problems);

@@ -163,11 +163,14 @@ api::Result<api::Json> Service::reload(const api::Principal&) {
   }
   for (const auto& id : added) {
     auto& p = projects.at(std::string(id.as_string()));
-    std::lock_guard lock(p->mu);
-    std::lock_guard ids_lock(ctx_.ids_mu);
-    core::Changes changes;
-    p->engine->restore(ctx_.store.load(p->id()), ctx_.clock(), changes);
-    ctx_.queue_commit(*p, std::move(changes)).wait();
+    {
+      std::lock_guard lock(p->mu);
+      std::lock_guard ids_lock(ctx_.ids_mu);
+      core::Changes changes;
+      p->engine->restore(ctx_.store.load(p->id()), ctx_.clock(), changes);
+      ctx_.queue_commit(*p, std::move(changes)).wait();
+    }
+    register_project_metrics(p);  // outside the lock: /metrics takes its lock, then ours
   }
   ctx_.publish(loaded->config, std::move(projects),
                {loaded->plugins.storage.begin(), loaded->plugins.storage.end()});

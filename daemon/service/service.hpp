@@ -12,6 +12,7 @@
 #pragma once
 
 #include "api/backend.hpp"
+#include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
 #include "service/context.hpp"
@@ -95,6 +96,10 @@ class Service final : public api::Backend {
   api::Result<api::Document> report(const api::Principal& caller,
                                     const api::ReportQuery& query) override;
 
+  // Registers the service's gauges (rows by status, queue depth per stage, live leases,
+  // paused, plugin errors) in `registry`, which must outlive the service's use of it.
+  void register_metrics(api::metrics::Registry& registry);
+
   Context& context() { return ctx_; }
 
  private:
@@ -111,7 +116,10 @@ class Service final : public api::Backend {
       const std::function<api::Json(ProjectRuntime&, core::TaskId, const core::Changes&)>&
           answer);
 
+  void register_project_metrics(const ProjectPtr& project);
+
   Context ctx_;
+  api::metrics::Registry* metrics_ = nullptr;
   ServiceOptions options_;
   Loaded loaded_;  // plugin objects of the running config (kept alive)
   std::mutex reload_mu_;

@@ -92,6 +92,12 @@ TEST_CASE("service: demo rows pass the default pipeline over HTTP, become final 
   CHECK(progress.at("finalized").as_int64() == 12);
   CHECK(submits >= 36);
 
+  auto metrics = labelflow::test::request(d.port(), "GET", "/metrics");
+  CHECK(metrics.body.find("labelflow_rows{project=\"demo\",status=\"final\"} 12") !=
+        std::string::npos);
+  CHECK(metrics.body.find("labelflow_queue_rows{project=\"demo\",stage=\"qa\"}") !=
+        std::string::npos);
+
   auto row = d.json_call("GET", "/v1/projects/demo/rows/dolly-o15990-r0", kAdminToken);
   CHECK(row.at("state").at("status") == "final");
   CHECK(row.at("reviews").as_array().size() >= 3);
