@@ -1,0 +1,166 @@
+#include <catch2/catch.hpp>
+
+#include "classification_type.hpp"
+#include "core/spec.hpp"
+#include "service/label_oracle.hpp"
+#include "service/reload.hpp"
+#include "service/service.hpp"
+#include "service/time_util.hpp"
+#include "service/validation.hpp"
+
+#include <stdexcept>
+
+namespace json = boost::json;
+using namespace labelflow;
+
+namespace {
+
+std::shared_ptr<plugin_host::GuardedLabelType> classification(json::object options) {
+  auto impl = std::make_shared<labels::classification::ClassificationType>();
+  REQUIRE(impl->configure(options).empty());
+  return std::make_shared<plugin_host::GuardedLabelType>(impl, "classification");
+}
+
+// A plugin whose every call throws: the service must turn that into `unavailable`.
+class Throwing final : public sdk::LabelType {
+ public:
+  std::vector<sdk::ConfigError> configure(const json::object&) override { return {}; }
+  json::object options() const override { return {}; }
+  std::vector<sdk::FieldError> validate(const json::value&, const sdk::RowView&) const override {
+    throw std::runtime_error("boom");
+  }
+  double agreement(const json::value&, const json::value&, const sdk::RowView&) const override {
+    throw std::runtime_error("boom");
+  }
+  json::value diff(const json::value&, const json::value&, const sdk::RowView&) const override {
+    return nullptr;
+  }
+  json::object metrics(std::span<const sdk::Judgment>) const override { return {}; }
+  std::vector<std::string> consolidation_methods() const override { return {}; }
+  sdk::Result<std::vector<sdk::Consolidated>> consolidate(std::span<const sdk::Judgment>,
+                                                          std::string_view) const override {
+    return sdk::Status::internal("no");
+  }
+};
+
+service::LabelPlugins intent_plugins() {
+  service::LabelPlugins p;
+  p["intent"] = classification({{"classes", json::array{"a", "b", "c"}}, {"multi", true}});
+  return p;
+}
+
+std::vector<std::string> paths(const api::ApiError& e) {
+  std::vector<std::string> out;
+  for (const auto& d : e.details) out.push_back(d.path);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("service: submissions are validated by the label plugins with /labels paths") {
+  const auto plugins = intent_plugins();
+  core::RowContent row;
+  row.id = "r1";
+  const std::vector<std::string> labels = {"intent"};
+  CHECK_FALSE(service::validate_submission({{"intent", json::array{"a"}}}, labels, plugins, row));
+
+  auto bad = service::validate_submission({{"intent", json::array{"zz"}}, {"x/y", 1}}, labels,
+                                          plugins, row);
+  REQUIRE(bad);
+  CHECK(bad->code == api::ErrorCode::validation_failed);
+  const auto p = paths(*bad);
+  CHECK(std::find(p.begin(), p.end(), "/labels/x~1y") != p.end());
+  CHECK(std::any_of(p.begin(), p.end(),
+                    [](const std::string& s) { return s.rfind("/labels/intent", 0) == 0; }));
+
+  auto missing = service::validate_submission({}, labels, plugins, row);
+  REQUIRE(missing);
+  CHECK(paths(*missing) == std::vector<std::string>{"/labels/intent"});
+
+  service::LabelPlugins throwing;
+  throwing["intent"] =
+      std::make_shared<plugin_host::GuardedLabelType>(std::make_shared<Throwing>(), "throwing");
+  auto failed = service::validate_submission({{"intent", "a"}}, labels, throwing, row);
+  REQUIRE(failed);
+  CHECK(failed->code == api::ErrorCode::unavailable);
+  CHECK(service::invalid_auto_labels(row, throwing).empty());
+  row.auto_labels = {{"intent", "a"}, {"other", 1}};
+  CHECK(service::invalid_auto_labels(row, throwing) == std::vector<std::string>{"intent", "other"});
+  row.auto_labels = {{"intent", json::array{"b"}}};
+  CHECK(service::invalid_auto_labels(row, plugins).empty());
+}
+
+TEST_CASE("service: the label oracle compares normalized values and survives plugin errors") {
+  service::PluginLabelOracle oracle(std::make_shared<service::LabelPlugins>(intent_plugins()));
+  core::RowContent row;
+  CHECK(oracle.equal("intent", json::array{"b", "a"}, json::array{"a", "b"}, row));
+  CHECK_FALSE(oracle.equal("intent", json::array{"a"}, json::array{"a", "b"}, row));
+  CHECK(oracle.equal("intent", nullptr, nullptr, row));
+  CHECK(oracle.agreement("intent", json::array{"a"}, json::array{"a", "b"}, row) ==
+        Approx(0.5));
+  CHECK(oracle.agreement("intent", json::array{"a"}, nullptr, row) == 0.0);
+
+  service::LabelPlugins throwing;
+  throwing["intent"] =
+      std::make_shared<plugin_host::GuardedLabelType>(std::make_shared<Throwing>(), "throwing");
+  oracle.set_plugins(std::make_shared<service::LabelPlugins>(throwing));
+  CHECK(oracle.agreement("intent", "a", "a", row) == 0.0);  // disagree, never crash
+}
+
+TEST_CASE("service: reload refuses label and pipeline changes, accepts added classes") {
+  auto setup = [](std::vector<std::string> classes, std::string type, int reviewers) {
+    auto s = std::make_shared<service::ProjectSetup>();
+    s->config.file = "projects/p.toml";
+    config::LabelSpec l;
+    l.name = "intent";
+    l.plugin.type = std::move(type);
+    json::array cls;
+    for (const auto& c : classes) cls.emplace_back(c);
+    l.plugin.options = {{"classes", cls}};
+    s->config.labels.push_back(l);
+    core::ProjectSpec spec;
+    spec.stages = core::default_pipeline();
+    spec.stages[0].reviewers = reviewers;
+    s->spec = spec;
+    s->labels = std::make_shared<service::LabelPlugins>();
+    return s;
+  };
+  const auto base = setup({"a", "b"}, "classification", 2);
+  CHECK(service::reload_refusals(*base, *setup({"a", "b", "c"}, "classification", 2)).empty());
+  auto removed = service::reload_refusals(*base, *setup({"a"}, "classification", 2));
+  REQUIRE(removed.size() == 1);
+  CHECK(removed[0].key == "projects/p.toml: labels[0].classes");
+  auto retyped = service::reload_refusals(*base, *setup({"a", "b"}, "rating", 2));
+  REQUIRE(retyped.size() == 1);
+  CHECK(retyped[0].key == "projects/p.toml: labels[0].type");
+  auto pipeline = service::reload_refusals(*base, *setup({"a", "b"}, "classification", 3));
+  REQUIRE(pipeline.size() == 1);
+  CHECK(pipeline[0].key == "projects/p.toml: pipeline");
+}
+
+TEST_CASE("service: time, task id and error helpers") {
+  CHECK(service::iso_time(0) == "1970-01-01T00:00:00Z");
+  CHECK(service::iso_time(1'795'000'000'123) == "2026-11-18T11:06:40Z");
+  auto w = service::iso_week_bounds("2026-W48");
+  REQUIRE(w);
+  CHECK(service::iso_time(w->first) == "2026-11-23T00:00:00Z");
+  CHECK(service::iso_time(w->second) == "2026-11-30T00:00:00Z");
+  CHECK(service::iso_time(service::iso_week_bounds("2021-W01")->first) == "2021-01-04T00:00:00Z");
+  CHECK_FALSE(service::iso_week_bounds("2026-48"));
+  CHECK_FALSE(service::iso_week_bounds("2026-W54"));
+  CHECK_FALSE(service::iso_week_bounds("2026-W4x"));
+
+  CHECK(service::parse_task_name("t-17") == core::TaskId{17});
+  CHECK_FALSE(service::parse_task_name("t-"));
+  CHECK_FALSE(service::parse_task_name("17"));
+  CHECK_FALSE(service::parse_task_name("t-1x"));
+  CHECK_FALSE(service::parse_task_name("t-0"));
+  CHECK(service::task_name(17) == "t-17");
+
+  auto e = service::to_api_error({"lease_conflict", "taken"});
+  CHECK(e.code == api::ErrorCode::lease_conflict);
+  auto v = service::to_api_error({"validation_failed", "/labels/x: not a label of project 'p'"});
+  CHECK(v.code == api::ErrorCode::validation_failed);
+  REQUIRE(v.details.size() == 1);
+  CHECK(v.details[0].path == "/labels/x");
+}
