@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <mutex>
 #include <thread>
 
@@ -92,5 +95,45 @@ TEST_CASE("service: kill -9 during submissions loses no acknowledged review") {
     any = any || d.call("POST", "/v1/projects/demo/tasks/next", reviewer_token(r)).status == 200;
   }
   CHECK(any);
+  CHECK(d.terminate() == 0);
+}
+
+TEST_CASE("service: rows final before a kill -9 are exported after the restart") {
+  DaemonSetup setup;
+  setup.demo_rows = 3;
+  Daemon d(setup);
+  d.start();
+  d.import_rows();
+  for (int round = 0; round < 30; ++round) {
+    for (const char* r : {"alice", "bob", "carol", "dave", "erin", "frank", "grace"}) {
+      auto res = d.call("POST", "/v1/projects/demo/tasks/next", reviewer_token(r));
+      if (res.status != 200) continue;
+      auto task = json::parse(res.body).as_object();
+      json::object labels = task.at("kind") == "review"
+                                ? valid_labels(task)
+                                : task.at("reviews").at(0).at("labels").as_object();
+      d.json_call("POST", "/v1/tasks/" + std::string(task.at("task").as_string()) + "/submit",
+                  reviewer_token(r), json::serialize(json::object{{"labels", labels}}));
+    }
+  }
+  auto progress = d.json_call("GET", "/v1/projects/demo/progress", kAdminToken);
+  REQUIRE(progress.at("finalized").as_int64() == 3);
+  d.kill9();  // before the 2 s export flush
+  d.start();
+  std::set<std::string> rows;
+  for (int i = 0; i < 100 && rows.size() < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    rows.clear();
+    const auto dir = d.root() / "data/demo/exports";
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      std::ifstream in(e.path());
+      std::string line;
+      while (std::getline(in, line)) {
+        rows.insert(std::string(json::parse(line).at("row").at("id").as_string()));
+      }
+    }
+  }
+  CHECK(rows.size() == 3);
   CHECK(d.terminate() == 0);
 }

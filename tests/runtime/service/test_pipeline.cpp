@@ -122,6 +122,14 @@ TEST_CASE("service: demo rows pass the default pipeline over HTTP, become final 
   auto reviewers = d.json_call("GET", "/v1/projects/demo/reviewers", reviewer_token("alice"));
   CHECK(reviewers.as_array().size() == 7);
 
+  // Weekly report: JSON and payroll CSV with every reviewer who worked this week.
+  auto report = d.json_call("GET", "/v1/reports/weekly?project=demo", kAdminToken);
+  CHECK(report.at("reviewers").as_array().size() >= 3);
+  auto csv = d.call("GET", "/v1/reports/weekly?format=csv", kAdminToken);
+  CHECK(csv.status == 200);
+  CHECK(csv.body.rfind("reviewer,week,rows,hours,cost,agreement,minimum_met", 0) == 0);
+  CHECK(d.call("GET", "/v1/reports/weekly?week=2026-48", kAdminToken).status == 400);
+
   // A full export on demand: one object set with its manifest.
   auto exp = d.json_call("POST", "/v1/projects/demo/exports", kAdminToken, "", 202);
   const std::string exp_id(exp.at("id").as_string());
