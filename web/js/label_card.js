@@ -57,14 +57,19 @@ export class LabelCard {
     this.mark = h('span.lf-mark');
     this.errors = h('ul.lf-field-errors', { role: 'alert' });
     this.host = h('div.lf-editor', { tabIndex: 0, 'aria-label': `${label.name} editor` });
-    const help = label.instructions ?
-        h('details.lf-instructions', h('summary', { title: 'instructions' }, '?'),
-          h('p', label.instructions)) : null;
+    const text = label.instructions ? h('p.lf-instructions', { hidden: true },
+                                        label.instructions) : null;
+    const help = text ? h('button.lf-help', {
+      type: 'button', title: 'instructions', 'aria-expanded': 'false',
+      onclick: (e) => {
+        text.hidden = !text.hidden;
+        e.currentTarget.setAttribute('aria-expanded', String(!text.hidden));
+      } }, '?') : null;
     this.extra = h('div.lf-extra');
     this.element = h('section.lf-label', { dataset: { label: label.name } },
                      h('header', h('h3', label.name), h('span.lf-type', label.type), this.mark,
                        help),
-                     this.extra, this.errors, this.host);
+                     text, this.extra, this.errors, this.host);
     this.paintMark();
   }
 

@@ -23,7 +23,7 @@ function replace(text, from, to) {
 
 export class Daemon {
   constructor(labelflowd, sourceDir, rows) {
-    this.labelflowd = labelflowd;
+    this.labelflowd = path.resolve(labelflowd);  // the daemon runs in the temp directory
     this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'labelflow-web-'));
     const cfg = (f) => fs.readFileSync(path.join(sourceDir, 'configs', f), 'utf8');
     let daemon = cfg('labelflowd.toml');
@@ -64,6 +64,10 @@ export class Daemon {
           clearTimeout(timer);
           resolve(Number(m[1]));
         }
+      });
+      this.child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new Error(`cannot run ${this.labelflowd}: ${e.message}`));
       });
       this.child.on('exit', (code) => {
         clearTimeout(timer);

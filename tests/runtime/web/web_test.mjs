@@ -133,9 +133,10 @@ async function scenarios(daemon, alice, context, shots, errors) {
     assert.match(font, /mono/i);
     assert.equal(await card(alice, 'intent').locator('.lf-mark').textContent(), 'auto');
     assert.equal(await card(alice, 'quality').locator('.lf-mark').textContent(), 'to do');
-    await card(alice, 'intent').locator('.lf-instructions summary').click();
-    await card(alice, 'intent').locator('.lf-instructions p',
-                                         { hasText: 'Pick exactly one category' }).waitFor();
+    const help = card(alice, 'intent').locator('.lf-instructions');
+    assert.equal(await help.isVisible(), false);
+    await card(alice, 'intent').locator('button.lf-help').click();
+    await help.filter({ hasText: 'Pick exactly one category' }).waitFor();
   });
 
   await step('classification by key 2, NER by selection (emoji ZWJ, CJK, double-click)', async () => {
