@@ -35,7 +35,9 @@ struct ImportWorker::Job {
             {"created_at", iso_time(created_at)},
             {"finished_at", finished_at ? json::value(iso_time(finished_at)) : json::value()},
             {"source", std::move(source)},
-            {"imported", inserted},
+            {"imported", inserted},  // docs/api.md's names; `counts` has all four
+            {"unchanged", unchanged},
+            {"rejected", rejected + duplicate_id},
             {"counts", json::object{{"inserted", inserted},
                                     {"unchanged", unchanged},
                                     {"duplicate_id", duplicate_id},
