@@ -154,9 +154,10 @@ async function nextTask(api, project, panel, notice) {
 const saved = sessionStorage.getItem(kTokenKey);
 if (saved) {
   const api = new Api(saved);
-  api.projects().then((projects) => start(api, projects),
-                      (e) => signOut(e.status === 401 ? 'Your token is no longer accepted.' :
-                                                        `Could not reach the daemon: ${e.message}`));
+  api.projects().then(
+    (projects) => start(api, projects),
+    (e) => signOut(e.status === 401 ? 'Your token is no longer accepted.' :
+                                      `Could not reach the daemon: ${e.message}`));
 } else {
   showSignIn();
 }

@@ -11,11 +11,13 @@ import { chromium } from 'playwright-core';
 
 import { Daemon, token } from './daemon.mjs';
 
-const kResponse = 'Ada \u{1F469}\u200D\u{1F467} moved to \u6771\u4EAC in 2019 and joined Acme Corp.';
+const kResponse =
+    'Ada \u{1F469}\u200D\u{1F467} moved to \u6771\u4EAC in 2019 and joined Acme Corp.';
 const kRows = {
   demo: [{
     id: 'web-1',
-    context: 'The service restarts with:\n```sh\nsystemctl restart app\n    --now  # indented\n```\nThen check the logs.',
+    context: 'The service restarts with:\n```sh\nsystemctl restart app\n' +
+             '    --now  # indented\n```\nThen check the logs.',
     query: 'Summarise who moved where.',
     response: kResponse,
     auto_labels: { intent: 'open_qa', entities: [] },
@@ -75,7 +77,8 @@ async function signIn(page, base, who, projectName) {
 export async function run(args) {
   const [labelflowd, sourceDir] = args;
   const shotsAt = args.indexOf('--screenshots');
-  const shots = shotsAt >= 0 ? args[shotsAt + 1] : fs.mkdtempSync(path.join(os.tmpdir(), 'lf-shots-'));
+  const shots = shotsAt >= 0 ? args[shotsAt + 1] :
+                               fs.mkdtempSync(path.join(os.tmpdir(), 'lf-shots-'));
   const daemon = new Daemon(labelflowd, sourceDir, kRows);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'labelflow-chromium-'));
   let context;
@@ -121,7 +124,8 @@ async function scenarios(daemon, alice, context, shots, errors) {
     assert.equal(await alice.evaluate(() => sessionStorage.getItem('labelflow.token')), null);
   });
 
-  await step('sign in, pick the project, the task opens with its row and start labels', async () => {
+  await step('sign in, pick the project, the task opens with its row and start labels',
+             async () => {
     await signIn(alice, base, 'alice', 'Dolly demo');
     await alice.locator('article.lf-task[data-task]').waitFor();
     assert.equal(await alice.evaluate(() => localStorage.length), 0, 'nothing in localStorage');
@@ -139,7 +143,8 @@ async function scenarios(daemon, alice, context, shots, errors) {
     await help.filter({ hasText: 'Pick exactly one category' }).waitFor();
   });
 
-  await step('classification by key 2, NER by selection (emoji ZWJ, CJK, double-click)', async () => {
+  await step('classification by key 2, NER by selection (emoji ZWJ, CJK, double-click)',
+             async () => {
     await card(alice, 'intent').locator('.lf-editor').focus();
     await alice.keyboard.press('2');
     assert.equal(await card(alice, 'intent').locator('.lf-mark').textContent(), 'edited');
@@ -232,7 +237,8 @@ async function scenarios(daemon, alice, context, shots, errors) {
     assert.equal(await intent.locator('.lf-mark').textContent(), 'from bob');
     await card(grace, 'entities').locator('button.lf-take', { hasText: "use alice's" }).click();
     await card(grace, 'quality').locator('button.lf-take', { hasText: "use bob's" }).click();
-    await grace.fill('textarea.lf-comment', 'Mentions of a place count as LOCATION; intent is open_qa.');
+    await grace.fill('textarea.lf-comment',
+                     'Mentions of a place count as LOCATION; intent is open_qa.');
     await grace.screenshot({ path: path.join(shots, 'adjudication.png') });
     await grace.keyboard.press('Control+Enter');
     await grace.locator('.lf-notice', { hasText: 'Submitted row web-1' }).waitFor();
@@ -300,7 +306,8 @@ async function scenarios(daemon, alice, context, shots, errors) {
   });
 
   await step('a token no longer accepted sends the reviewer back to sign-in', async () => {
-    await alice.evaluate(() => sessionStorage.setItem('labelflow.token', 'revoked-token-0123456789'));
+    await alice.evaluate(() => sessionStorage.setItem('labelflow.token',
+                                                      'revoked-token-0123456789'));
     await alice.reload();
     await alice.locator('.lf-signin .lf-error', { hasText: 'no longer accepted' }).waitFor();
   });
