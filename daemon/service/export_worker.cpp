@@ -189,7 +189,7 @@ void ExportWorker::stream_cycle() {
   std::vector<std::pair<std::string, std::vector<std::string>>> retry;
   // Projects with rows to add, and projects with unwritten rows (time flush).
   for (const auto& [id, s] : streams_) {
-    if (!s->unwritten.empty()) work[id];
+    if (s && !s->unwritten.empty()) work[id];
   }
   for (auto& [id, rows] : work) {
     auto project = ctx_.project(id);
@@ -199,7 +199,11 @@ void ExportWorker::stream_cycle() {
     auto& stream = streams_[id];
     if (!stream) {
       auto storage = ctx_.storage(setup->config.sink->storage);
-      if (!storage) continue;
+      if (!storage) {
+        spdlog::warn("export of '{}': no storage '{}'; rows kept", id, setup->config.sink->storage);
+        retry.emplace_back(id, std::move(rows));
+        continue;
+      }
       auto s = std::make_unique<Stream>();
       s->storage = storage;
       s->gt = sink_is_gt(*setup);
