@@ -185,6 +185,13 @@ async function scenarios(daemon, alice, context, shots, errors) {
       `LOCATION \u6771\u4EAC [${cp('\u6771\u4EAC').start}, ${cp('\u6771\u4EAC').end})`,
       `ORG Acme [${cp('Acme').start}, ${cp('Acme').end})`]);
     assert.equal(await card(alice, 'entities').locator('mark.lf-ent').count(), 3);
+    // The label refuses overlaps: "Ada" plus the emoji is not added, and the widget says why.
+    await selectNer(alice, 'entities', 0, emoji + 2);
+    await alice.keyboard.press('1');
+    await card(alice, 'entities').locator('.lf-ner-hint', { hasText: 'overlaps PERSON' }).waitFor();
+    await alice.keyboard.press('Escape');
+    assert.equal(await card(alice, 'entities').locator('.lf-ner-spans li').count(), 3);
+    assert.equal(await card(alice, 'entities').locator('mark.lf-pending').count(), 0);
   });
 
   await step('submitting without a rating: the 422 is shown on the quality label', async () => {
