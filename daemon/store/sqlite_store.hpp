@@ -41,6 +41,7 @@ class SqliteStateStore final : public StateStore {
   std::optional<ExportRecord> export_record(const std::string& project,
                                             const std::string& id) override;
   std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) override;
+  void backup_to(const std::string& dest_path) override;  // sqlite_backup.cpp
 
   std::uint64_t transactions() const { return writer_->transactions(); }
 

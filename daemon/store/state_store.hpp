@@ -91,6 +91,12 @@ class StateStore {
                                                     const std::string& id) = 0;
   // Reviews submitted in [from, to), every project, with the row's final labels if any.
   virtual std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) = 0;
+
+  // Writes a consistent copy of every committed batch to a new database file at `dest_path`
+  // (which must not exist yet) while commits and reads go on: the copy is one snapshot, taken
+  // without stopping the writer. The copy is self-contained (no -wal file needed). Throws
+  // StoreError naming the file and the cause.
+  virtual void backup_to(const std::string& dest_path) = 0;
 };
 
 }  // namespace labelflow::store
