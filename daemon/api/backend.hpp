@@ -50,6 +50,12 @@ struct ReportQuery {
   bool csv = false;     // CSV for payroll instead of JSON
 };
 
+// POST /v1/admin/backups
+struct BackupRequest {
+  std::string storage;  // a storage instance of the daemon configuration
+  std::string key;      // "" means backups/labelflow-<UTC timestamp>.db
+};
+
 // A ready-made body with its own content type (reports as CSV).
 struct Document {
   std::string content_type;
@@ -94,6 +100,15 @@ class Backend {
   virtual Result<Json> pause_project(const Principal& caller, const std::string& project) = 0;
   virtual Result<Json> resume_project(const Principal& caller, const std::string& project) = 0;
   virtual Result<Document> report(const Principal& caller, const ReportQuery& query) = 0;
+
+  // POST /v1/admin/backups: an online copy of the state database put to a configured storage
+  // instance; returns {"storage", "key", "bytes"} (201) once the object is stored. The default
+  // is for backends without a database (test doubles): unavailable.
+  virtual Result<Json> create_backup(const Principal& caller, const BackupRequest& request) {
+    (void)caller;
+    (void)request;
+    return ApiError{ErrorCode::unavailable, "backups are not supported by this daemon", {}, 0};
+  }
 };
 
 }  // namespace labelflow::api

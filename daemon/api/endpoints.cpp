@@ -70,6 +70,26 @@ std::variant<std::string, ApiError> parse_skip(std::string_view body) {
   return std::string(reason->as_string());
 }
 
+std::variant<BackupRequest, ApiError> parse_backup(std::string_view body) {
+  auto parsed = parse_json_object(body, false);
+  if (auto* e = std::get_if<ApiError>(&parsed)) return *e;
+  json::object& obj = std::get<json::object>(parsed);
+  if (auto e = unknown_keys(obj, {"storage", "key"})) return *e;
+  BackupRequest request;
+  const json::value* storage = obj.if_contains("storage");
+  if (storage == nullptr || !storage->is_string() || storage->as_string().empty()) {
+    return bad_field("/storage", "is required and must be a storage instance name");
+  }
+  request.storage = std::string(storage->as_string());
+  if (const json::value* key = obj.if_contains("key")) {
+    if (!key->is_string() || key->as_string().empty()) {
+      return bad_field("/key", "must be a non-empty string");
+    }
+    request.key = std::string(key->as_string());
+  }
+  return request;
+}
+
 // Bodies of heartbeat, release and tasks/next carry nothing yet: empty or {} only.
 std::optional<ApiError> check_empty_body(std::string_view body) {
   auto parsed = parse_json_object(body, true);
@@ -149,6 +169,11 @@ void ApiService::add_backend_routes() {
   add("POST", "/v1/admin/reload", admin, Run::worker, [&b](const Call& c) {
     if (auto e = check_empty_body(c.request.body)) return error_response(*e);
     return respond(b.reload(c.principal), 200);
+  });
+  add("POST", "/v1/admin/backups", admin, Run::worker, [&b](const Call& c) {
+    auto request = parse_backup(c.request.body);
+    if (auto* e = std::get_if<ApiError>(&request)) return error_response(*e);
+    return respond(b.create_backup(c.principal, std::get<BackupRequest>(request)), 201);
   });
   add("POST", "/v1/projects/{project}/pause", admin, Run::worker, [&b](const Call& c) {
     if (auto e = check_empty_body(c.request.body)) return error_response(*e);

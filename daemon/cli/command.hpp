@@ -28,13 +28,14 @@ int run_cli(std::span<const std::string> argv, std::ostream& out, std::ostream& 
 // The commands, each with its --help text. Offline: agreement (agreement_command.cpp).
 // Client commands talking to labelflowd (client_command.hpp): task_commands.cpp (next,
 // submit, skip, release, heartbeat), project_commands.cpp (status, rows, project),
-// job_commands.cpp (import, export), report_command.cpp (report).
+// job_commands.cpp (import, export), report_command.cpp (report), backup_command.cpp
+// (backup).
 using CommandFunction = int(std::span<const std::string> args, std::ostream& out,
                              std::ostream& err);
 CommandFunction run_agreement, run_status, run_import, run_export, run_next, run_submit,
-    run_skip, run_release, run_heartbeat, run_report, run_rows, run_project;
+    run_skip, run_release, run_heartbeat, run_report, run_rows, run_project, run_backup;
 extern const std::string_view kAgreementUsage, kStatusUsage, kImportUsage, kExportUsage,
     kNextUsage, kSubmitUsage, kSkipUsage, kReleaseUsage, kHeartbeatUsage, kReportUsage,
-    kRowsUsage, kProjectUsage;
+    kRowsUsage, kProjectUsage, kBackupUsage;
 
 }  // namespace labelflow::cli

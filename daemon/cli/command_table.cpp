@@ -7,7 +7,7 @@
 namespace labelflow::cli {
 namespace {
 
-const std::array<Command, 12> kCommands = {{
+const std::array<Command, 13> kCommands = {{
     {"status", "projects, or one project's progress", kStatusUsage, &run_status},
     {"next", "take the next task of a project", kNextUsage, &run_next},
     {"submit", "submit labels for a task", kSubmitUsage, &run_submit},
@@ -20,6 +20,8 @@ const std::array<Command, 12> kCommands = {{
     {"project", "pause or resume a project (admin)", kProjectUsage, &run_project},
     {"report", "weekly hours and cost per reviewer; --csv for payroll (admin)", kReportUsage,
      &run_report},
+    {"backup", "copy the state database to a storage instance (admin)", kBackupUsage,
+     &run_backup},
     {"agreement", "agreement metrics or consolidated labels from a JSON-lines file (offline)",
      kAgreementUsage, &run_agreement},
 }};
