@@ -49,6 +49,16 @@ CREATE TABLE exports (
   project TEXT NOT NULL, id TEXT NOT NULL, created_at INTEGER NOT NULL, status TEXT NOT NULL,
   rows INTEGER NOT NULL, location TEXT NOT NULL, PRIMARY KEY (project, id));
 )sql",
+    // 2: the webhook outbox (daemon/webhooks); state 0 pending, 1 delivered, 2 failed
+    R"sql(
+CREATE TABLE webhook_outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  delivery TEXT NOT NULL UNIQUE, project TEXT NOT NULL, url TEXT NOT NULL,
+  event TEXT NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,
+  state INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '');
+CREATE INDEX webhook_outbox_due ON webhook_outbox(state, next_at);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion);

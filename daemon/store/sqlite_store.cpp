@@ -197,6 +197,7 @@ CommitResult SqliteStateStore::apply(const Batch& b) {
         .bind(7, r.row_id)
         .run();
   }
+  if (!b.webhooks.empty() || !b.webhook_attempts.empty()) apply_webhooks(b);
   for (const auto& e : b.exports) {
     s.upsert_export.bind(1, e.project)
         .bind(2, e.id)

@@ -42,11 +42,15 @@ class SqliteStateStore final : public StateStore {
                                             const std::string& id) override;
   std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) override;
   void backup_to(const std::string& dest_path) override;  // sqlite_backup.cpp
+  // sqlite_outbox.cpp
+  std::vector<OutboxEntry> due_webhooks(core::TimeMs now, std::size_t max) override;
+  std::int64_t webhook_count(DeliveryState state) override;
 
   std::uint64_t transactions() const { return writer_->transactions(); }
 
  private:
   CommitResult apply(const Batch& batch);  // writer thread, inside the transaction
+  void apply_webhooks(const Batch& batch);  // writer thread; sqlite_outbox.cpp
 
   std::unique_ptr<Db> wdb_;
   std::unique_ptr<WriteStatements> ws_;

@@ -39,6 +39,36 @@ struct ExportRecord {
   std::string location;
 };
 
+// A webhook delivery, enqueued in the same Batch as the change that caused it, so a crash
+// cannot lose it (the outbox; delivered at least once by daemon/webhooks).
+struct WebhookEvent {
+  std::string delivery;  // unique id, the X-Labelflow-Delivery header
+  std::string project;
+  std::string url;
+  std::string event;  // row.finalized, row.escalated, import.finished, export.finished
+  std::string body;   // the JSON text POSTed
+  core::TimeMs created_at = 0;
+};
+
+// A pending outbox entry as read back for delivery.
+struct OutboxEntry {
+  std::int64_t id = 0;
+  WebhookEvent event;
+  int attempts = 0;
+  core::TimeMs next_at = 0;
+};
+
+enum class DeliveryState { kPending, kDelivered, kFailed };
+
+// The outcome of one delivery attempt of outbox entry `id`.
+struct WebhookAttempt {
+  std::int64_t id = 0;
+  DeliveryState state = DeliveryState::kPending;
+  int attempts = 0;         // attempts made so far, this one included
+  core::TimeMs next_at = 0;  // when kPending: the next attempt
+  std::string last_error;
+};
+
 // One durable step: rows to import, engine changes and export bookkeeping of one project.
 struct Batch {
   std::string project;
@@ -46,6 +76,8 @@ struct Batch {
   core::Changes changes;
   std::vector<ExportRecord> exports;
   core::TimeMs at = 0;  // import time
+  std::vector<WebhookEvent> webhooks;           // outbox entries to add
+  std::vector<WebhookAttempt> webhook_attempts;  // outbox entries to update
 };
 
 struct CommitResult {
@@ -97,6 +129,11 @@ class StateStore {
   // without stopping the writer. The copy is self-contained (no -wal file needed). Throws
   // StoreError naming the file and the cause.
   virtual void backup_to(const std::string& dest_path) = 0;
+
+  // Pending outbox entries whose next attempt is due at `now`, oldest first, at most `max`.
+  virtual std::vector<OutboxEntry> due_webhooks(core::TimeMs now, std::size_t max) = 0;
+  // Counts of outbox entries in `state` (tests, metrics).
+  virtual std::int64_t webhook_count(DeliveryState state) = 0;
 };
 
 }  // namespace labelflow::store
