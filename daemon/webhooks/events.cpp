@@ -36,4 +36,42 @@ std::vector<store::WebhookEvent> events_for(const std::vector<config::Webhook>& 
   return out;
 }
 
+namespace {
+
+boost::json::object agreement_json(const std::map<std::string, double>& agreement) {
+  boost::json::object out;
+  for (const auto& [label, value] : agreement) out[label] = value;
+  return out;
+}
+
+void append(std::vector<store::WebhookEvent>& to, std::vector<store::WebhookEvent> from) {
+  for (auto& e : from) to.push_back(std::move(e));
+}
+
+}  // namespace
+
+std::vector<store::WebhookEvent> change_events(const std::vector<config::Webhook>& hooks,
+                                               const std::string& project,
+                                               const core::Changes& changes,
+                                               int escalation_stage, core::TimeMs at) {
+  std::vector<store::WebhookEvent> out;
+  if (hooks.empty()) return out;
+  for (const auto& r : changes.rows) {
+    if (r.status != core::RowStatus::kOpen || r.stage != escalation_stage) continue;
+    append(out, events_for(hooks, project, config::kEventRowEscalated,
+                           {{"row", r.row_id}, {"agreement", agreement_json(r.agreement)}}, at));
+  }
+  for (const auto& d : changes.decisions) {
+    append(out, events_for(hooks, project, config::kEventRowFinalized,
+                           {{"row", d.row_id},
+                            {"final_labels", d.final_labels},
+                            {"adjudicator", d.adjudicator},
+                            {"escalated", d.escalated},
+                            {"agreement", agreement_json(d.agreement)},
+                            {"decided_at", d.decided_at}},
+                           at));
+  }
+  return out;
+}
+
 }  // namespace labelflow::webhooks

@@ -25,4 +25,13 @@ std::vector<store::WebhookEvent> events_for(const std::vector<config::Webhook>& 
                                             const std::string& project, const std::string& event,
                                             const boost::json::object& data, core::TimeMs at);
 
+// The row events of one engine step, for the store Batch that commits it: row.finalized per
+// decision ({"row", "final_labels", "adjudicator", "escalated", "agreement", "decided_at"})
+// and row.escalated per open row entering `escalation_stage` (the pipeline's stage count):
+// {"row", "agreement"}.
+std::vector<store::WebhookEvent> change_events(const std::vector<config::Webhook>& hooks,
+                                               const std::string& project,
+                                               const core::Changes& changes,
+                                               int escalation_stage, core::TimeMs at);
+
 }  // namespace labelflow::webhooks

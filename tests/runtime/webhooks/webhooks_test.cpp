@@ -231,3 +231,35 @@ TEST_CASE("webhooks: given up after the retry window, and failed when unconfigur
     REQUIRE(receiver.count() == 0);
   }
 }
+
+TEST_CASE("webhooks: an engine step gives row.finalized and row.escalated events",
+          "[webhooks]") {
+  const std::vector<config::Webhook> hooks = {
+      hook("http://127.0.0.1:1/all", {"row.finalized", "row.escalated"}),
+      hook("http://127.0.0.1:1/final", {"row.finalized"})};
+  core::Changes ch;
+  core::RowStateRecord escalated;
+  escalated.row_id = "r1";
+  escalated.stage = 2;  // == the pipeline's stage count: escalation
+  core::RowStateRecord moved;
+  moved.row_id = "r2";
+  moved.stage = 1;
+  ch.rows = {escalated, moved};
+  core::DecisionRecord d;
+  d.row_id = "r3";
+  d.final_labels = {{"intent", "question"}};
+  d.agreement = {{"intent", 0.8}};
+  ch.decisions = {d};
+  const auto events = webhooks::change_events(hooks, "p", ch, 2, 7);
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].event == "row.escalated");
+  CHECK(events[0].url == "http://127.0.0.1:1/all");
+  CHECK(boost::json::parse(events[0].body).at("data").at("row") == "r1");
+  CHECK(events[1].event == "row.finalized");
+  CHECK(events[2].event == "row.finalized");
+  const auto data = boost::json::parse(events[2].body).at("data");
+  CHECK(data.at("row") == "r3");
+  CHECK(data.at("final_labels").at("intent") == "question");
+  CHECK(data.at("agreement").at("intent") == 0.8);
+  CHECK(webhooks::change_events({}, "p", ch, 2, 7).empty());
+}
