@@ -10,6 +10,7 @@
 #include "api/service.hpp"
 #include "service/service.hpp"
 #include "service/tokens.hpp"
+#include "service/tz_offset.hpp"
 #include "store/sqlite_store.hpp"
 
 #if !defined(LABELFLOW_WEB_DIRS)
@@ -97,6 +98,9 @@ bool App::start_serving() {
   service::ServiceOptions options;
   for (const auto& p : registry_->plugins()) options.plugin_versions[p.name] = p.version;
   options.auth = &auth_;
+  std::string tz_error;
+  options.utc_offset = service::utc_offset_fn(d.timezone, tz_error);
+  if (!tz_error.empty()) spdlog::warn("{}", tz_error);
   options.loader = [this](std::vector<std::string>& errors) -> std::optional<service::Loaded> {
     config::Diagnostics diags;
     auto cfg = std::make_shared<config::Config>(config::load_config(config_file_, diags));

@@ -243,8 +243,9 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
 }
 
 api::Result<api::Document> Service::report(const api::Principal&, const api::ReportQuery& query) {
+  const core::UtcOffsetFn& offset = options_.utc_offset;
   std::string week = query.week;
-  if (week.empty()) week = core::iso_week(ctx_.clock()).str();
+  if (week.empty()) week = core::iso_week(ctx_.clock(), offset).str();
   auto bounds = iso_week_bounds(week);
   if (!bounds) {
     return api::ApiError{api::ErrorCode::bad_request, "week must look like 2026-W48",
@@ -253,8 +254,11 @@ api::Result<api::Document> Service::report(const api::Principal&, const api::Rep
   if (!query.project.empty() && !ctx_.project(query.project)) {
     return api::ApiError{api::ErrorCode::not_found, "no project '" + query.project + "'", {}, 0};
   }
+  // Local weeks start up to a day before or after the UTC ones: read a wider window and keep
+  // the requested week below.
+  constexpr core::TimeMs kDay = 86'400'000;
   auto facts = store::review_facts(
-      ctx_.store, bounds->first, bounds->second, [this](const std::string& project) {
+      ctx_.store, bounds->first - kDay, bounds->second + kDay, [this](const std::string& project) {
         store::ProjectLabels pl;
         if (auto p = ctx_.project(project)) {
           pl.oracle = p->oracle.get();
@@ -265,7 +269,8 @@ api::Result<api::Document> Service::report(const api::Principal&, const api::Rep
   if (!query.project.empty()) {
     std::erase_if(facts, [&](const core::ReviewFact& f) { return f.project != query.project; });
   }
-  auto weeks = core::weekly_report(facts, reviewer_specs(*ctx_.reviewers()));
+  auto weeks = core::weekly_report(facts, reviewer_specs(*ctx_.reviewers()), offset);
+  std::erase_if(weeks, [&](const core::ReviewerWeek& w) { return w.week.str() != week; });
   if (query.csv) return api::Document{"text/csv; charset=utf-8", core::to_csv(weeks)};
   json::array rows;
   for (const auto& w : weeks) {

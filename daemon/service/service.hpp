@@ -15,6 +15,7 @@
 #include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
+#include "core/reports.hpp"
 #include "service/context.hpp"
 
 #include <functional>
@@ -43,6 +44,7 @@ struct ServiceOptions {
   std::map<std::string, std::string> plugin_versions;  // name -> version, for provenance
   api::Authenticator* auth = nullptr;  // reload swaps its token table when set
   Loader loader;                       // reload is refused when empty
+  core::UtcOffsetFn utc_offset;  // the daemon `timezone` for weekly reports; empty = UTC
   std::size_t import_batch_rows = 500;
   std::size_t max_import_errors = 100;  // kept per import record
   std::size_t export_batch_rows = 500;

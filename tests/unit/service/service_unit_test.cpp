@@ -6,6 +6,7 @@
 #include "service/reload.hpp"
 #include "service/service.hpp"
 #include "service/time_util.hpp"
+#include "service/tz_offset.hpp"
 #include "service/validation.hpp"
 
 #include <stdexcept>
@@ -163,4 +164,25 @@ TEST_CASE("service: time, task id and error helpers") {
   CHECK(v.code == api::ErrorCode::validation_failed);
   REQUIRE(v.details.size() == 1);
   CHECK(v.details[0].path == "/labels/x");
+}
+
+TEST_CASE("service: report time zones come from the system's TZif files") {
+  std::string error;
+  CHECK_FALSE(service::utc_offset_fn("UTC", error));
+  auto paris = service::utc_offset_fn("Europe/Paris", error);
+  REQUIRE(error.empty());
+  REQUIRE(paris);
+  CHECK(paris(1'782'864'000'000) == 7200);  // 2026-07-01T00:00Z: summer time
+  CHECK(paris(1'768'435'200'000) == 3600);  // 2026-01-15T00:00Z: winter time
+  auto tokyo = service::utc_offset_fn("Asia/Tokyo", error);
+  REQUIRE(tokyo);
+  CHECK(tokyo(1'782'864'000'000) == 32400);
+  // A week boundary moves with the zone: Sunday 23:30 UTC is Monday in Paris.
+  const core::TimeMs sunday_late = 1'795'390'200'000;  // 2026-11-22T23:30:00Z
+  CHECK(core::iso_week(sunday_late).str() == "2026-W47");
+  CHECK(core::iso_week(sunday_late, paris).str() == "2026-W48");
+
+  auto missing = service::utc_offset_fn("Nowhere/Atlantis", error);
+  CHECK_FALSE(missing);
+  CHECK(error.find("Nowhere/Atlantis") != std::string::npos);
 }
