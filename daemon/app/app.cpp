@@ -98,6 +98,8 @@ bool App::start_serving() {
   service::ServiceOptions options;
   for (const auto& p : registry_->plugins()) options.plugin_versions[p.name] = p.version;
   options.auth = &auth_;
+  // Backup copies beside the database: same file system, writable under the systemd unit.
+  options.backup_dir = d.state.has_parent_path() ? d.state.parent_path() : ".";
   std::string tz_error;
   options.utc_offset = service::utc_offset_fn(d.timezone, tz_error);
   if (!tz_error.empty()) spdlog::warn("{}", tz_error);
@@ -135,7 +137,9 @@ bool App::start_serving() {
   server_options.address = d.listen_host;
   server_options.port = d.listen_port;
   server_options.io_threads = static_cast<unsigned>(std::max<std::int64_t>(1, d.http.threads));
-  server_options.worker_threads = std::max(4u, 2 * server_options.io_threads);
+  // Backend calls block until their commit is durable: many workers keep many commits in
+  // flight, which is what lets the store's group commit batch them.
+  server_options.worker_threads = std::max(32u, 4 * server_options.io_threads);
   server_options.limits.max_body_bytes = static_cast<std::size_t>(d.http.max_body_bytes);
   server_options.limits.max_header_bytes = static_cast<std::size_t>(d.http.max_header_bytes);
   server_options.limits.request_timeout = std::chrono::seconds(d.http.request_timeout_seconds);
