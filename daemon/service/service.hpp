@@ -18,6 +18,7 @@
 #include "core/reports.hpp"
 #include "service/context.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -49,6 +50,9 @@ struct ServiceOptions {
   std::size_t max_import_errors = 100;  // kept per import record
   std::size_t export_batch_rows = 500;
   std::chrono::milliseconds export_flush_interval{2000};
+  // Where backups make their temporary copy (room for one database copy); empty = the system
+  // temp directory.
+  std::filesystem::path backup_dir;
 };
 
 class Service final : public api::Backend {
@@ -97,6 +101,9 @@ class Service final : public api::Backend {
                                         const std::string& project) override;
   api::Result<api::Document> report(const api::Principal& caller,
                                     const api::ReportQuery& query) override;
+  // backup_call.cpp
+  api::Result<api::Json> create_backup(const api::Principal& caller,
+                                       const api::BackupRequest& request) override;
 
   // Registers the service's gauges (rows by status, queue depth per stage, live leases,
   // paused, plugin errors) in `registry`, which must outlive the service's use of it.
