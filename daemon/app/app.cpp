@@ -12,6 +12,7 @@
 #include "service/tokens.hpp"
 #include "service/tz_offset.hpp"
 #include "store/sqlite_store.hpp"
+#include "webhooks/dispatcher.hpp"
 
 #if !defined(LABELFLOW_WEB_DIRS)
 #error "the build defines LABELFLOW_WEB_DIRS"
@@ -54,6 +55,7 @@ App::~App() {
   if (server_) server_->stop();
   server_.reset();
   api_.reset();
+  webhooks_.reset();  // uses the store and the service's configuration
   if (service_) service_->stop();
   service_.reset();
   store_.reset();
@@ -119,6 +121,24 @@ bool App::start_serving() {
   service_ = std::make_unique<service::Service>(*store_, std::move(initial), std::move(options));
   service_->start();
   service_->register_metrics(metrics_);
+
+  // Webhook deliveries from the store's outbox; the secret is read from the running
+  // configuration at each attempt, so a reload's rotated secret applies to pending ones.
+  webhooks::DispatcherOptions hooks;
+  hooks.metrics = &metrics_;
+  webhooks_ = std::make_unique<webhooks::Dispatcher>(
+      *store_,
+      [svc = service_.get()](const std::string& project,
+                             const std::string& url) -> std::optional<std::string> {
+        auto p = svc->context().project(project);
+        auto setup = p ? p->setup() : nullptr;
+        if (!setup) return std::nullopt;
+        for (const auto& h : setup->config.webhooks) {
+          if (h.url == url && h.secret.has_value()) return h.secret.reveal();
+        }
+        return std::nullopt;
+      },
+      hooks);
 
   std::vector<std::string> problems;
   auto tokens = service::token_table(*config_, problems);

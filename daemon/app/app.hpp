@@ -34,6 +34,9 @@ class Server;
 namespace labelflow::store {
 class SqliteStateStore;
 }
+namespace labelflow::webhooks {
+class Dispatcher;
+}  // namespace labelflow::webhooks
 namespace labelflow::service {
 class Service;
 }
@@ -80,6 +83,7 @@ class App {
   std::unique_ptr<service::Service> service_;
   std::unique_ptr<api::ApiService> api_;
   std::unique_ptr<api::Server> server_;
+  std::unique_ptr<webhooks::Dispatcher> webhooks_;  // after store_/service_: stops first
   boost::asio::io_context io_;
   boost::asio::signal_set signals_;
   bool drained_ = false;

@@ -5,6 +5,7 @@
 #include "dataset/gt_manifest.hpp"
 #include "service/service.hpp"
 #include "service/time_util.hpp"
+#include "webhooks/events.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
@@ -355,6 +356,15 @@ void ExportWorker::full_export(const std::string& project_id, const std::string&
   store::Batch batch;
   batch.project = project_id;
   batch.exports.push_back(*rec);
+  if (auto p = ctx_.project(project_id)) {
+    if (auto setup = p->setup()) {
+      batch.webhooks = webhooks::events_for(
+          setup->config.webhooks, project_id, config::kEventExportFinished,
+          {{"id", rec->id}, {"state", rec->status}, {"rows", rec->rows},
+           {"location", rec->location}, {"message", failure}},
+          ctx_.clock());
+    }
+  }
   ctx_.store.commit(std::move(batch)).wait();
   spdlog::info("export {} of project '{}' {}: {} row(s) to {}{}", id, project_id, rec->status,
                rows, rec->location, failure.empty() ? "" : " (" + failure + ")");

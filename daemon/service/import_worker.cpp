@@ -3,6 +3,7 @@
 #include "service/service.hpp"
 #include "service/time_util.hpp"
 #include "service/validation.hpp"
+#include "webhooks/events.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -287,6 +288,21 @@ void ImportWorker::execute(Job& job) {
   job.finished_at = ctx_.clock();
   job.state = status.is_ok() ? "finished" : "failed";
   job.message = status.is_ok() ? "" : status.to_string();
+  // Import records live in memory only, so the event is its own durable step right after the
+  // last batch of rows (a crash before it loses the record and the event alike).
+  if (auto p = ctx_.project(job.project)) {
+    if (auto setup = p->setup(); setup && !setup->config.webhooks.empty()) {
+      store::Batch batch;
+      batch.project = job.project;
+      batch.webhooks = webhooks::events_for(
+          setup->config.webhooks, job.project, config::kEventImportFinished,
+          {{"id", job.id}, {"state", job.state}, {"inserted", job.inserted},
+           {"unchanged", job.unchanged}, {"duplicate_id", job.duplicate_id},
+           {"rejected", job.rejected}, {"message", job.message}},
+          job.finished_at);
+      ctx_.store.commit(std::move(batch));  // not waited for: nothing reads it back here
+    }
+  }
   spdlog::info("import {} into '{}' {}: {} inserted, {} unchanged, {} duplicate_id, {} rejected{}",
                job.id, job.project, job.state, job.inserted, job.unchanged, job.duplicate_id,
                job.rejected, status.is_ok() ? "" : " (" + status.to_string() + ")");

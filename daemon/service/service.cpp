@@ -6,6 +6,7 @@
 #include "service/task_json.hpp"
 #include "service/time_util.hpp"
 #include "service/validation.hpp"
+#include "webhooks/events.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -96,6 +97,12 @@ std::future<store::CommitResult> Context::queue_commit(const ProjectRuntime& p,
   batch.project = p.id();
   batch.changes = std::move(changes);
   batch.at = clock();
+  // Webhook events go into the same durable step as the change that caused them.
+  if (auto setup = p.setup(); setup && !setup->config.webhooks.empty()) {
+    batch.webhooks = webhooks::change_events(setup->config.webhooks, p.id(), batch.changes,
+                                             static_cast<int>(setup->spec.stages.size()),
+                                             batch.at);
+  }
   return store.commit(std::move(batch));
 }
 
