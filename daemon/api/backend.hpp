@@ -101,6 +101,15 @@ class Backend {
   virtual Result<Json> resume_project(const Principal& caller, const std::string& project) = 0;
   virtual Result<Document> report(const Principal& caller, const ReportQuery& query) = 0;
 
+  // GET /v1/me (reviewers only): the caller's identity, their figures of the current week
+  // (the weekly report's, in the daemon timezone) and the comments adjudicators and escalation
+  // reviewers left on final rows the caller reviewed, most recent first. The default is for
+  // backends without reports (test doubles): unavailable.
+  virtual Result<Json> me(const Principal& caller) {
+    (void)caller;
+    return ApiError{ErrorCode::unavailable, "GET /v1/me is not supported by this daemon", {}, 0};
+  }
+
   // POST /v1/admin/backups: an online copy of the state database put to a configured storage
   // instance; returns {"storage", "key", "bytes"} (201) once the object is stored. The default
   // is for backends without a database (test doubles): unavailable.

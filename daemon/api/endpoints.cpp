@@ -135,6 +135,8 @@ void ApiService::add_backend_routes() {
     return respond(b.skip(c.principal, c.param("task"), std::get<std::string>(reason)), 200);
   });
 
+  add("GET", "/v1/me", reviewer, Run::worker,
+      [&b](const Call& c) { return respond(b.me(c.principal), 200); });
   add("GET", "/v1/projects", any, Run::worker,
       [&b](const Call& c) { return respond(b.list_projects(c.principal), 200); });
   add("GET", "/v1/projects/{project}/progress", any, Run::worker,

@@ -242,6 +242,29 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
                                 {"decision", std::move(decision)}});
 }
 
+std::vector<core::ReviewerWeek> Service::week_rows(
+    const std::string& week, std::pair<core::TimeMs, core::TimeMs> bounds,
+    const std::string& project) {
+  // Local weeks start up to a day before or after the UTC ones: read a wider window and keep
+  // the requested week below.
+  constexpr core::TimeMs kDay = 86'400'000;
+  auto facts = store::review_facts(
+      ctx_.store, bounds.first - kDay, bounds.second + kDay, [this](const std::string& id) {
+        store::ProjectLabels pl;
+        if (auto p = ctx_.project(id)) {
+          pl.oracle = p->oracle.get();
+          pl.labels = p->setup()->spec.labels;
+        }
+        return pl;
+      });
+  if (!project.empty()) {
+    std::erase_if(facts, [&](const core::ReviewFact& f) { return f.project != project; });
+  }
+  auto weeks = core::weekly_report(facts, reviewer_specs(*ctx_.reviewers()), options_.utc_offset);
+  std::erase_if(weeks, [&](const core::ReviewerWeek& w) { return w.week.str() != week; });
+  return weeks;
+}
+
 api::Result<api::Document> Service::report(const api::Principal&, const api::ReportQuery& query) {
   const core::UtcOffsetFn& offset = options_.utc_offset;
   std::string week = query.week;
@@ -254,23 +277,7 @@ api::Result<api::Document> Service::report(const api::Principal&, const api::Rep
   if (!query.project.empty() && !ctx_.project(query.project)) {
     return api::ApiError{api::ErrorCode::not_found, "no project '" + query.project + "'", {}, 0};
   }
-  // Local weeks start up to a day before or after the UTC ones: read a wider window and keep
-  // the requested week below.
-  constexpr core::TimeMs kDay = 86'400'000;
-  auto facts = store::review_facts(
-      ctx_.store, bounds->first - kDay, bounds->second + kDay, [this](const std::string& project) {
-        store::ProjectLabels pl;
-        if (auto p = ctx_.project(project)) {
-          pl.oracle = p->oracle.get();
-          pl.labels = p->setup()->spec.labels;
-        }
-        return pl;
-      });
-  if (!query.project.empty()) {
-    std::erase_if(facts, [&](const core::ReviewFact& f) { return f.project != query.project; });
-  }
-  auto weeks = core::weekly_report(facts, reviewer_specs(*ctx_.reviewers()), offset);
-  std::erase_if(weeks, [&](const core::ReviewerWeek& w) { return w.week.str() != week; });
+  auto weeks = week_rows(week, *bounds, query.project);
   if (query.csv) return api::Document{"text/csv; charset=utf-8", core::to_csv(weeks)};
   json::array rows;
   for (const auto& w : weeks) {

@@ -101,6 +101,8 @@ class Service final : public api::Backend {
                                         const std::string& project) override;
   api::Result<api::Document> report(const api::Principal& caller,
                                     const api::ReportQuery& query) override;
+  // me.cpp
+  api::Result<api::Json> me(const api::Principal& caller) override;
   // backup_call.cpp
   api::Result<api::Json> create_backup(const api::Principal& caller,
                                        const api::BackupRequest& request) override;
@@ -126,6 +128,12 @@ class Service final : public api::Backend {
           answer);
 
   void register_project_metrics(const ProjectPtr& project);
+
+  // The weekly report's rows of ISO week `week` (UTC `bounds` from iso_week_bounds) in the
+  // daemon timezone; `project` "" means every project. Shared by report and me.
+  std::vector<core::ReviewerWeek> week_rows(const std::string& week,
+                                            std::pair<core::TimeMs, core::TimeMs> bounds,
+                                            const std::string& project);
 
   Context ctx_;
   api::metrics::Registry* metrics_ = nullptr;

@@ -29,6 +29,13 @@ std::string widget_path(const plugin_host::GuardedLabelType& plugin) {
   return "/widgets/" + *w;
 }
 
+// The project's configured skip reasons, offered by the skip dialog.
+json::array skip_reasons(const ProjectRuntime& project) {
+  json::array out;
+  for (const auto& r : project.setup()->spec.skip_reasons) out.emplace_back(r);
+  return out;
+}
+
 }  // namespace
 
 json::array label_schema(const ProjectRuntime& project, const LabelPlugins& plugins) {
@@ -67,7 +74,8 @@ json::value task_json(const ProjectRuntime& project, const core::TaskView& view,
                     {"row", std::move(r)},
                     {"labels", row.start_labels()},
                     {"schema", label_schema(project, plugins)},
-                    {"widgets", std::move(widgets)}};
+                    {"widgets", std::move(widgets)},
+                    {"skip_reasons", skip_reasons(project)}};
   if (view.kind == core::StageKind::kReview) return task;
 
   json::array reviews;
