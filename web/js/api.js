@@ -42,6 +42,7 @@ export class Api {
                        err.message || `HTTP ${response.status}`, err.details);
   }
 
+  me() { return this.call('GET', '/v1/me'); }
   projects() { return this.call('GET', '/v1/projects'); }
   progress(p) { return this.call('GET', `/v1/projects/${enc(p)}/progress`); }
   reviewers(p) { return this.call('GET', `/v1/projects/${enc(p)}/reviewers`); }

@@ -22,7 +22,6 @@ function screen(...children) {
 
 function signOut(message, draft) {
   sessionStorage.removeItem(kTokenKey);
-  sessionStorage.removeItem('labelflow.me');
   showSignIn(message, draft);
 }
 

@@ -1,7 +1,8 @@
 // Browser test of the reviewer UI (web/) against a real labelflowd: sign-in, labeling with all
 // three built-in label types (an NER span over an emoji ZWJ sequence and CJK text, marked by
-// selecting text), a 422 mapped to its label, submit, adjudication of a disagreement, feedback,
-// a lost lease (409) with the typed work shown, and 401s. Headless Debian chromium driven by
+// selecting text), a 422 mapped to its label, submit, adjudication of a disagreement, the week's
+// figures and feedback from GET /v1/me, the configured skip reasons, a lost lease (409) with the
+// typed work shown, and 401s. Headless Debian chromium driven by
 // playwright-core; nothing but 127.0.0.1 is contacted.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -270,6 +271,15 @@ async function scenarios(daemon, alice, context, shots, errors) {
     await alice.locator('.lf-feedback summary', { hasText: 'Feedback (1)' }).click();
     await alice.locator('.lf-feedback li', { hasText: 'count as LOCATION' }).waitFor();
     await alice.locator('.lf-panel', { hasText: 'Alice Martin' }).waitFor();
+    // This week's figures are the daemon's (GET /v1/me, the weekly report's code).
+    const me = await daemon.expect(200, 'GET', '/v1/me', 'alice');
+    assert.equal(me.reviewer.id, 'alice');
+    assert.equal(me.week.rows, 1);
+    assert.equal(me.feedback[0].from, 'grace');
+    const figures = await alice.locator('.lf-week-figures').textContent();
+    assert.equal(figures,
+                 ` ${me.week.week}: 1 rows · ${me.week.hours.toFixed(2)} h of 10 h minimum`);
+    await alice.locator('.lf-week .lf-unmet', { hasText: 'h to go' }).waitFor();
   });
 
   await step('a row imported later is offered; skipping it with a reason', async () => {
@@ -278,11 +288,15 @@ async function scenarios(daemon, alice, context, shots, errors) {
     await alice.click('.lf-empty button:has-text("Check now")');
     await alice.locator('article.lf-task[data-task]').waitFor();
     await alice.locator('.lf-meta', { hasText: 'row skip-1' }).waitFor();
-    // The task does not list the project's skip reasons: a free reason is refused by the
-    // daemon, which names the allowed ones; the UI turns them into a list.
-    await alice.fill('input.lf-reason', 'boring');
-    await alice.click('button:text-is("Skip")');
-    await alice.locator('.lf-message', { hasText: 'not a skip reason' }).waitFor();
+    // The task lists the project's skip reasons (the daemon's copy of
+    // configs/projects/demo.toml): the dialog offers exactly those, nothing free-form.
+    const toml = fs.readFileSync(path.join(daemon.root, 'projects/demo.toml'), 'utf8');
+    const configured = JSON.parse(/^skip_reasons\s*=\s*(\[.*\])/m.exec(toml)[1]);
+    assert.ok(configured.includes('not_english'));
+    const offered = await alice.locator('select.lf-reason option').evaluateAll(
+      (os) => os.map((o) => o.value).filter(Boolean));
+    assert.deepEqual(offered, configured);
+    assert.equal(await alice.locator('input.lf-reason').count(), 0);
     await alice.selectOption('select.lf-reason', 'not_english');
     await alice.click('button:text-is("Skip")');
     await alice.locator('.lf-notice', { hasText: 'Skipped row skip-1' }).waitFor();
