@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -29,6 +30,7 @@ struct Ack {
 struct Abandoned {
   std::string reviewer, task;
   json::object labels;
+  int generation;  // of the daemon process that handed the task out (0, or 1 after restart)
 };
 
 // What the simulated reviewers saw and got; guarded by mu.
@@ -55,6 +57,7 @@ std::string code_of(const HttpResponse& r) {
 class Cluster {
  public:
   std::atomic<std::uint16_t> port{0};
+  std::atomic<int> generation{0};  // bumped after port on the restart
   HttpResponse call(const std::string& method, const std::string& target, const std::string& who,
                     const std::string& body = {}) const {
     Headers h = bearer(who == "admin" ? std::string(kAdminToken) : reviewer_token(who));
@@ -80,10 +83,12 @@ void reviewer_loop(const std::string& me, std::uint32_t seed, const Cluster& c, 
                    const std::atomic<bool>& stop, std::atomic<int>& abandon_budget) {
   std::mt19937 rng(seed);
   std::optional<json::object> held;
-  bool uncertain = false;  // the last call on `held` threw: its outcome is unknown
+  bool uncertain = false;
+  int taken_generation = 0;  // the last call on `held` threw: its outcome is unknown
   while (!stop) {
     try {
       if (!held) {
+        taken_generation = c.generation.load();
         auto res = c.call("POST", "/v1/projects/demo/tasks/next", me);
         if (res.status == 204) {
           std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -120,7 +125,7 @@ void reviewer_loop(const std::string& me, std::uint32_t seed, const Cluster& c, 
       if (!uncertain && kind == "review" && dice < 3 && abandon_budget.fetch_sub(1) > 0) {
         {
           std::lock_guard lock(j.mu);  // walk away: the lease expires and someone takes it
-          j.abandoned.push_back({me, id, labels});
+          j.abandoned.push_back({me, id, labels, taken_generation});
         }
         held.reset();
         // Asking for work now would hand back our own lease (max_leases_per_reviewer = 1):
@@ -220,7 +225,7 @@ TEST_CASE("e2e: 200 rows through reviewers, a SIGKILL and an S3 export keep I1-I
   c.port = d.port();
   Journal j;
   std::atomic<bool> stop{false};
-  std::atomic<int> abandon_budget{6};
+  std::atomic<int> abandon_budget{3};
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < kReviewers.size(); ++i) {
     threads.emplace_back(reviewer_loop, kReviewers[i], static_cast<std::uint32_t>(1000 + i),
@@ -242,6 +247,8 @@ TEST_CASE("e2e: 200 rows through reviewers, a SIGKILL and an S3 export keep I1-I
       d.kill9();  // mid-run; the reviewers' calls fail until the restart
       d.start();
       c.port = d.port();
+      c.generation = 1;
+      abandon_budget = 3;  // leases walked away from in the restarted process too
       killed = true;
     }
   }
@@ -258,17 +265,27 @@ TEST_CASE("e2e: 200 rows through reviewers, a SIGKILL and an S3 export keep I1-I
   CHECK(j.skips > 0);
 
   // I6: every walked-away lease was taken over by someone else (every row ended), so the old
-  // holder's heartbeat and submit are refused with lease_conflict.
-  CHECK_FALSE(j.abandoned.empty());
+  // holder's heartbeat and submit are refused with lease_conflict. Leases handed out by the
+  // killed process are not restored by the restart (the daemon keeps them in memory): their
+  // old holders get not_found instead, which changes nothing either.
+  int strict = 0;
   for (const auto& a : j.abandoned) {
-    INFO("abandoned task " << a.task << " of " << a.reviewer);
-    auto hb = c.call("POST", "/v1/tasks/" + a.task + "/heartbeat", a.reviewer);
-    CHECK(hb.status == 409);
-    CHECK(code_of(hb) == "lease_conflict");
-    auto sub = c.call("POST", "/v1/tasks/" + a.task + "/submit", a.reviewer, submit_body(a.labels));
-    CHECK(sub.status == 409);
-    CHECK(code_of(sub) == "lease_conflict");
+    INFO("abandoned task " << a.task << " of " << a.reviewer << ", generation " << a.generation);
+    for (const char* call : {"heartbeat", "submit"}) {
+      auto r = c.call("POST", "/v1/tasks/" + a.task + "/" + call, a.reviewer,
+                      std::string(call) == "submit" ? submit_body(a.labels) : std::string());
+      INFO(call << ": " << r.status << " " << r.body);
+      if (a.generation == 1) {
+        CHECK(r.status == 409);
+        CHECK(code_of(r) == "lease_conflict");
+      } else {
+        CHECK((r.status == 409 || r.status == 404));
+        CHECK((code_of(r) == "lease_conflict" || code_of(r) == "not_found"));
+      }
+    }
+    strict += a.generation == 1;
   }
+  CHECK(strict > 0);
 
   // Set-aside rows carry a reason.
   std::set<std::string> set_aside;
@@ -377,8 +394,8 @@ TEST_CASE("e2e: 200 rows through reviewers, a SIGKILL and an S3 export keep I1-I
     bool found = false;
     if (it != lines.end()) {
       for (const auto& rv : it->second.at("reviews").as_array()) {
-        found = found || (rv.at("reviewer") == a.reviewer.c_str() && rv.at("stage") == a.stage.c_str() &&
-                          rv.at("labels") == a.labels);
+        found = found || (rv.at("reviewer") == a.reviewer.c_str() &&
+                          rv.at("stage") == a.stage.c_str() && rv.at("labels") == a.labels);
       }
     }
     if (!found && !set_aside.count(a.row)) {
@@ -388,6 +405,11 @@ TEST_CASE("e2e: 200 rows through reviewers, a SIGKILL and an S3 export keep I1-I
     }
   }
   CHECK(missing == 0);
+  // What the run exercised, for the log: the counts vary little with the seeds.
+  std::printf("e2e: %zu acknowledged submissions, %d invalid (422), %d releases, %d skips, "
+              "%zu taken-over leases, %d specialized rows, %d escalated, %zu set aside\n",
+              j.acks.size(), j.invalid_tried, j.releases, j.skips, j.abandoned.size(),
+              specialized, escalated, set_aside.size());
   CHECK(j.acks.size() >= 2 * (kRows - set_aside.size()));
   CHECK(d.terminate() == 0);
 }
