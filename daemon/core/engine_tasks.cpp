@@ -213,8 +213,9 @@ std::optional<Error> Engine::skip(TaskId task, const std::string& reviewer,
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
     std::string allowed;
     for (const auto& x : reasons) allowed += (allowed.empty() ? "" : ", ") + x;
-    return Error{"bad_request", "skip reason '" + reason + "' is not one of the project's " +
-                                    "skip_reasons: [" + allowed + "]"};
+    // "/reason: ..." lets the API answer with a detail pointing at the body's field.
+    return Error{"validation_failed", "/reason: '" + reason + "' is not one of the project's " +
+                                          "skip_reasons: [" + allowed + "]"};
   }
   const LiveTask t = m.live.at(task);
   m.end_task(task, TaskState::kSkipped, out);

@@ -126,8 +126,9 @@ api::ApiError to_api_error(const core::Error& error) {
   auto it = kCodes.find(error.code);
   api::ApiError out{it == kCodes.end() ? api::ErrorCode::unavailable : it->second, error.message,
                     {}, 0};
-  // The engine names a refused label as "/labels/NAME: message".
-  if (out.code == api::ErrorCode::validation_failed && error.message.rfind("/labels/", 0) == 0) {
+  // The engine names a refused field as "/POINTER: message" (e.g. "/labels/NAME: ...",
+  // "/reason: ...").
+  if (out.code == api::ErrorCode::validation_failed && error.message.rfind("/", 0) == 0) {
     auto colon = error.message.find(": ");
     if (colon != std::string::npos) {
       out.details.push_back({error.message.substr(0, colon), error.message.substr(colon + 2)});

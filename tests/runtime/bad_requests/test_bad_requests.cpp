@@ -179,8 +179,9 @@ TEST_CASE("bad requests: each gets its status and error code and changes nothing
        422, "validation_failed"},
       {"unknown label", req("POST", sub, "alice", labels_body("bogus", 1)), 422,
        "validation_failed"},
-      // Not here: a skip reason outside skip_reasons, documented as 422 validation_failed,
-      // is answered 400 bad_request by the engine (reported).
+      {"skip reason outside skip_reasons",
+       req("POST", "/v1/tasks/" + task + "/skip", "alice", R"({"reason": "bored"})"), 422,
+       "validation_failed"},
       {"backup to an unknown storage",
        req("POST", "/v1/admin/backups", "admin", R"({"storage": "nowhere"})"), 422,
        "validation_failed"},

@@ -152,7 +152,7 @@ TEST_CASE("skip: needs a declared reason, goes to another reviewer, never back",
   Changes c;
   auto bad = h.engine.skip(t.id, "a", "boring", h.now, c);
   REQUIRE(bad);
-  REQUIRE(bad->code == "bad_request");
+  REQUIRE(bad->code == "validation_failed");
   REQUIRE(bad->message.find("unclear") != std::string::npos);
   REQUIRE(c.empty());
   REQUIRE_FALSE(h.engine.skip(t.id, "a", "unclear", h.now, c));
