@@ -88,6 +88,8 @@ class TaskIdAllocator {
  public:
   explicit TaskIdAllocator(TaskId next = 1) : next_(next) {}
   TaskId next() { return next_++; }
+  // The id next() would return: every id below it has been issued.
+  TaskId peek() const { return next_; }
   void at_least(TaskId n) {
     if (next_ < n) next_ = n;
   }

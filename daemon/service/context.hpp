@@ -69,7 +69,7 @@ struct Context {
   store::StateStore& store;
   ClockFn clock = system_now_ms;
   core::TaskIdAllocator ids;
-  std::mutex ids_mu;
+  mutable std::mutex ids_mu;
   std::map<std::string, std::string> plugin_versions;  // plugin name -> version (provenance)
   // Called with rows that became final, after their decision is durable (the export worker).
   std::function<void(const std::string& project, std::vector<std::string> rows)> on_final;

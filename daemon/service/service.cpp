@@ -251,6 +251,13 @@ api::Result<std::pair<ProjectPtr, core::TaskId>> Service::find_task(const std::s
   api::ApiError missing{api::ErrorCode::not_found, "no task '" + task + "'", {}, 0};
   if (!id) return missing;
   if (auto p = ctx_.task_project(*id)) return std::make_pair(p, *id);
+  // An id that was issued but is no longer known (its row finished before a restart, so the
+  // engine did not reload it) is a lease that is no longer the caller's (I6), not a typo.
+  std::lock_guard ids_lock(ctx_.ids_mu);
+  if (*id < ctx_.ids.peek()) {
+    return api::ApiError{api::ErrorCode::lease_conflict,
+                         "task '" + task + "' is no longer open: its lease ended", {}, 0};
+  }
   return missing;
 }
 
