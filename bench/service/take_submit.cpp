@@ -154,13 +154,26 @@ int main(int argc, char** argv) {
     for (auto& t : threads) t.join();
     return static_cast<double>(done) / seconds;
   };
+  // The store's counters from /metrics, to show how well group commit batched.
+  auto metric = [&](const std::string& name) {
+    auto r = request(port, "GET", "/metrics", {}, {});
+    auto pos = r.body.find("\n" + name + " ");
+    return pos == std::string::npos ? 0.0 : std::atof(r.body.c_str() + pos + name.size() + 2);
+  };
+  const double commits0 = metric("labelflow_store_commits_total");
+  const double batches0 = metric("labelflow_store_batches_total");
   const double pairs = load(true);
+  const double commits = metric("labelflow_store_commits_total") - commits0;
+  const double batches = metric("labelflow_store_batches_total") - batches0;
   const double healthz = load(false);
   std::printf("rows imported: %d in %.2f s (%.0f rows/s, through HTTP and the storage plugin)\n",
               rows, import_s, rows / import_s);
   std::printf("take+submit: %.0f pairs/s (%d reviewers, keep-alive, durable acks)\n", pairs,
               static_cast<int>(kReviewers.size()));
+  std::printf("  %.0f durable commits/s, %.1f batches per commit on average\n",
+              commits / seconds, commits > 0 ? batches / commits : 0.0);
   std::printf("/healthz: %.0f requests/s (same clients)\n", healthz);
+  std::printf("ratio take+submit requests / healthz requests: %.2f\n", 2 * pairs / healthz);
   std::printf("ratio take+submit pairs / healthz requests: %.2f\n", pairs / healthz);
   daemon_process.signal(SIGTERM);
   daemon_process.wait(std::chrono::seconds(20));

@@ -3,6 +3,11 @@
 // (never an io thread) and may block, e.g. until a store commit is durable; several calls may
 // run at once, so implementations must be thread-safe.
 //
+// The reviewer task calls also come in a deferred form (`*_then`): the call does its work and
+// answers through `done`, exactly once, from any thread, possibly after it returned. A backend
+// uses it to answer once a commit is durable without holding a worker thread while it waits;
+// `done` must be quick. The defaults call the blocking form.
+//
 // Every method receives the authenticated caller. The API layer has already checked the role a
 // route needs (reviewer or admin); the backend decides everything else, such as whether the
 // caller is a member of the project (forbidden) or whether the project exists (not_found).
@@ -10,6 +15,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,6 +41,9 @@ class Result {
 };
 
 using Json = boost::json::value;
+
+template <class T>
+using Done = std::function<void(Result<T>)>;
 
 // POST /v1/tasks/{task}/submit
 struct SubmitInput {
@@ -75,6 +84,26 @@ class Backend {
   virtual Result<Json> release(const Principal& caller, const std::string& task) = 0;
   virtual Result<Json> skip(const Principal& caller, const std::string& task,
                             const std::string& reason) = 0;
+
+  // Deferred forms of the calls above (see the top of this file).
+  virtual void next_task_then(const Principal& caller, const std::string& project,
+                              Done<std::optional<Json>> done) {
+    done(next_task(caller, project));
+  }
+  virtual void heartbeat_then(const Principal& caller, const std::string& task, Done<Json> done) {
+    done(heartbeat(caller, task));
+  }
+  virtual void submit_then(const Principal& caller, const std::string& task,
+                           const SubmitInput& input, Done<Json> done) {
+    done(submit(caller, task, input));
+  }
+  virtual void release_then(const Principal& caller, const std::string& task, Done<Json> done) {
+    done(release(caller, task));
+  }
+  virtual void skip_then(const Principal& caller, const std::string& task,
+                         const std::string& reason, Done<Json> done) {
+    done(skip(caller, task, reason));
+  }
 
   // Reading project state; reviewers see the projects they are members of.
   virtual Result<Json> list_projects(const Principal& caller) = 0;

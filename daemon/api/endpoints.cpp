@@ -15,6 +15,12 @@ Response respond(Result<T> result, int ok_status) {
   return json_response(ok_status, result.value());
 }
 
+// A deferred backend call's answer as a 200 response (or its error).
+Done<Json> answer_with(Reply reply) {
+  return
+      [reply = std::move(reply)](Result<Json> result) { reply(respond(std::move(result), 200)); };
+}
+
 ApiError bad_field(std::string path, std::string message) {
   std::string summary = "invalid request body: " + path + " " + message;
   return ApiError{
@@ -105,34 +111,38 @@ void ApiService::add_backend_routes() {
   const Access any = Access::any;
   const Access admin = Access::admin;
 
-  add("POST", "/v1/projects/{project}/tasks/next", reviewer, Run::worker, [&b](const Call& c) {
-    if (auto e = check_empty_body(c.request.body)) return error_response(*e);
-    auto result = b.next_task(c.principal, c.param("project"));
-    if (!result.ok()) return error_response(result.error());
-    if (!result.value()) {
-      Response none;
-      none.status = 204;
-      return none;
-    }
-    return json_response(200, *result.value());
+  // The task calls answer once their commit is durable, without holding a worker meanwhile.
+  add_deferred("POST", "/v1/projects/{project}/tasks/next", reviewer,
+               [&b](const Call& c, Reply reply) {
+                 if (auto e = check_empty_body(c.request.body)) return reply(error_response(*e));
+                 b.next_task_then(c.principal, c.param("project"),
+                                  [reply](Result<std::optional<Json>> result) {
+                                    if (!result.ok()) return reply(error_response(result.error()));
+                                    if (!result.value()) {
+                                      Response none;
+                                      none.status = 204;
+                                      return reply(std::move(none));
+                                    }
+                                    reply(json_response(200, *result.value()));
+                                  });
+               });
+  add_deferred("POST", "/v1/tasks/{task}/heartbeat", reviewer, [&b](const Call& c, Reply reply) {
+    if (auto e = check_empty_body(c.request.body)) return reply(error_response(*e));
+    b.heartbeat_then(c.principal, c.param("task"), answer_with(reply));
   });
-  add("POST", "/v1/tasks/{task}/heartbeat", reviewer, Run::worker, [&b](const Call& c) {
-    if (auto e = check_empty_body(c.request.body)) return error_response(*e);
-    return respond(b.heartbeat(c.principal, c.param("task")), 200);
-  });
-  add("POST", "/v1/tasks/{task}/submit", reviewer, Run::worker, [&b](const Call& c) {
+  add_deferred("POST", "/v1/tasks/{task}/submit", reviewer, [&b](const Call& c, Reply reply) {
     auto input = parse_submit(c.request.body);
-    if (auto* e = std::get_if<ApiError>(&input)) return error_response(*e);
-    return respond(b.submit(c.principal, c.param("task"), std::get<SubmitInput>(input)), 200);
+    if (auto* e = std::get_if<ApiError>(&input)) return reply(error_response(*e));
+    b.submit_then(c.principal, c.param("task"), std::get<SubmitInput>(input), answer_with(reply));
   });
-  add("POST", "/v1/tasks/{task}/release", reviewer, Run::worker, [&b](const Call& c) {
-    if (auto e = check_empty_body(c.request.body)) return error_response(*e);
-    return respond(b.release(c.principal, c.param("task")), 200);
+  add_deferred("POST", "/v1/tasks/{task}/release", reviewer, [&b](const Call& c, Reply reply) {
+    if (auto e = check_empty_body(c.request.body)) return reply(error_response(*e));
+    b.release_then(c.principal, c.param("task"), answer_with(reply));
   });
-  add("POST", "/v1/tasks/{task}/skip", reviewer, Run::worker, [&b](const Call& c) {
+  add_deferred("POST", "/v1/tasks/{task}/skip", reviewer, [&b](const Call& c, Reply reply) {
     auto reason = parse_skip(c.request.body);
-    if (auto* e = std::get_if<ApiError>(&reason)) return error_response(*e);
-    return respond(b.skip(c.principal, c.param("task"), std::get<std::string>(reason)), 200);
+    if (auto* e = std::get_if<ApiError>(&reason)) return reply(error_response(*e));
+    b.skip_then(c.principal, c.param("task"), std::get<std::string>(reason), answer_with(reply));
   });
 
   add("GET", "/v1/me", reviewer, Run::worker,

@@ -160,6 +160,13 @@ void Registry::gauge_callback(std::string_view name, std::string_view help, cons
   family(name, help, Type::gauge).callbacks[render_labels(labels)] = std::move(read);
 }
 
+void Registry::counter_callback(std::string_view name, std::string_view help, const Labels& labels,
+                                std::function<double()> read) {
+  check_labels(labels);
+  std::lock_guard lock(mutex_);
+  family(name, help, Type::counter).callbacks[render_labels(labels)] = std::move(read);
+}
+
 std::string Registry::render() const {
   std::lock_guard lock(mutex_);
   std::string out;

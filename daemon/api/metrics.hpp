@@ -74,6 +74,9 @@ class Registry {
   // never removed). Registering the same name and labels again replaces the callback.
   void gauge_callback(std::string_view name, std::string_view help, const Labels& labels,
                       std::function<double()> read);
+  // The same for a counter whose count lives elsewhere (e.g. the store's commits).
+  void counter_callback(std::string_view name, std::string_view help, const Labels& labels,
+                        std::function<double()> read);
 
   // The whole registry in Prometheus text format, families sorted by name.
   std::string render() const;

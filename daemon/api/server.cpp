@@ -10,7 +10,9 @@
 #include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
@@ -79,6 +81,7 @@ struct Server::Impl {
                                std::chrono::steady_clock::time_point& start);
   awaitable<bool> write(Session& s, http::response<http::string_body>& res);
   awaitable<Response> run_on_workers(std::function<Response()> work);
+  awaitable<Response> run_deferred(std::function<void(Reply)> deferred);
   awaitable<void> linger_close(Session& s);
   void refuse(tcp::socket socket);
   void record(std::string_view method, std::string_view path, const std::string& route,
@@ -323,6 +326,59 @@ awaitable<Response> Server::Impl::run_on_workers(std::function<Response()> work)
       std::move(initiate), use_awaitable);
 }
 
+// The Reply handed to deferred work: resumes the connection's coroutine on its own strand the
+// first time it is called; if every copy is dropped uncalled, answers 503 so the connection
+// never hangs on a lost reply.
+template <class Handler>
+class ReplyOnce {
+ public:
+  explicit ReplyOnce(Handler handler) : handler_(std::move(handler)) {}
+  ~ReplyOnce() {
+    if (handler_) {
+      answer(error_response({ErrorCode::unavailable,
+                             "internal error: the request was dropped "
+                             "without an answer",
+                             {},
+                             0}));
+    }
+  }
+  void answer(Response res) {
+    std::optional<Handler> handler;
+    {
+      std::lock_guard lock(mu_);
+      if (!handler_) return;  // answered already
+      handler.emplace(std::move(*handler_));
+      handler_.reset();
+    }
+    auto executor = asio::get_associated_executor(*handler);
+    asio::dispatch(executor, [handler = std::move(*handler), res = std::move(res)]() mutable {
+      std::move(handler)(std::move(res));
+    });
+  }
+
+ private:
+  std::mutex mu_;
+  std::optional<Handler> handler_;
+};
+
+awaitable<Response> Server::Impl::run_deferred(std::function<void(Reply)> deferred) {
+  auto initiate = [this, deferred = std::move(deferred)](auto handler) mutable {
+    auto once = std::make_shared<ReplyOnce<decltype(handler)>>(std::move(handler));
+    asio::post(workers, [deferred = std::move(deferred), once]() mutable {
+      try {
+        deferred([once](Response res) { once->answer(std::move(res)); });
+      } catch (const std::exception& e) {
+        once->answer(error_response(
+            {ErrorCode::unavailable, std::string("internal error: ") + e.what(), {}, 0}));
+      } catch (...) {
+        once->answer(error_response({ErrorCode::unavailable, "internal error", {}, 0}));
+      }
+    });
+  };
+  co_return co_await asio::async_initiate<const asio::use_awaitable_t<>, void(Response)>(
+      std::move(initiate), use_awaitable);
+}
+
 awaitable<void> Server::Impl::linger_close(Session& s) {
   boost::system::error_code ec;
   s.socket.shutdown(tcp::socket::shutdown_send, ec);
@@ -366,7 +422,9 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     }
     // Not a ?: expression: GCC 12 destroys a co_await result in a conditional twice.
     Response res;
-    if (prepared.work) {
+    if (prepared.deferred) {
+      res = co_await run_deferred(std::move(prepared.deferred));
+    } else if (prepared.work) {
       res = co_await run_on_workers(std::move(prepared.work));
     } else {
       res = std::move(prepared.response);

@@ -32,7 +32,14 @@ void ApiService::add(const std::string& method, const std::string& pattern, Acce
                      Fn fn) {
   std::size_t index = router_.add(method, pattern);
   if (index != routes_.size()) throw std::logic_error("route table out of step with router");
-  routes_.push_back({access, run, std::move(fn)});
+  routes_.push_back({access, run, std::move(fn), {}});
+}
+
+void ApiService::add_deferred(const std::string& method, const std::string& pattern, Access access,
+                              DeferredFn fn) {
+  std::size_t index = router_.add(method, pattern);
+  if (index != routes_.size()) throw std::logic_error("route table out of step with router");
+  routes_.push_back({access, Run::worker, {}, std::move(fn)});
 }
 
 namespace {
@@ -151,7 +158,9 @@ Prepared ApiService::prepare(Request request) {
   }
   call->request = std::move(request);
   call->params = std::move(match.params);
-  if (route.run == Run::io) {
+  if (route.deferred) {
+    out.deferred = [fn = &route.deferred, call](Reply reply) { (*fn)(*call, std::move(reply)); };
+  } else if (route.run == Run::io) {
     out.response = route.fn(*call);
   } else {
     out.work = [fn = &route.fn, call] { return (*fn)(*call); };

@@ -46,15 +46,20 @@ class ApiService final : public Handler {
     const std::string& param(const std::string& name) const { return params.find(name)->second; }
   };
   using Fn = std::function<Response(const Call&)>;
+  // A route that answers through its Reply (Prepared::deferred).
+  using DeferredFn = std::function<void(const Call&, Reply)>;
 
  private:
   enum class Run { io, worker };  // io: quick and non-blocking; worker: may block
   struct Route {
     Access access;
     Run run;
-    Fn fn;
+    Fn fn;                // unset for deferred routes
+    DeferredFn deferred;  // runs on a worker thread
   };
   void add(const std::string& method, const std::string& pattern, Access access, Run run, Fn fn);
+  void add_deferred(const std::string& method, const std::string& pattern, Access access,
+                    DeferredFn fn);
   void add_operational_routes();
   void add_backend_routes();  // endpoints.cpp
 

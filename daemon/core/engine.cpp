@@ -212,6 +212,7 @@ EngineCounts Engine::counts() const {
     c.set_aside += row.status == RowStatus::kSetAside;
   }
   c.live_tasks = impl_->live.size();
+  c.leases_expired = impl_->leases_expired;
   return c;
 }
 

@@ -71,6 +71,7 @@ struct Engine::Impl {
   std::unordered_map<TaskId, LiveTask> live;
   std::unordered_map<TaskId, TaskState> ended;
   std::set<std::pair<TimeMs, TaskId>> expiry;
+  std::uint64_t leases_expired = 0;          // since this engine was built (for /metrics)
   std::vector<RowQueue> queues;              // (stages + 1) x (1 + expert domains)
   std::vector<std::uint32_t> stage_domains;  // per stage: domains some able member has
 

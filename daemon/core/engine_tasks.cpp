@@ -21,6 +21,7 @@ void Engine::Impl::expire_due(TimeMs now, Changes& out) {
     auto it = live.find(id);
     if (it == live.end()) continue;
     it->second.expired = true;  // still the holder's (I6) until someone else takes the slot
+    ++leases_expired;
     requeue(it->second.row, now, out);
   }
 }

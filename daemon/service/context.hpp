@@ -10,13 +10,8 @@
 // `ids_mu` as well (always after the project lock), so ids stay unique across projects.
 #pragma once
 
-#include "config/config.hpp"
-#include "config/plugin_check.hpp"
-#include "core/engine.hpp"
-#include "service/label_oracle.hpp"
-#include "store/state_store.hpp"
-
 #include <atomic>
+#include <boost/json/object.hpp>
 #include <functional>
 #include <future>
 #include <map>
@@ -26,6 +21,13 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "config/config.hpp"
+#include "config/plugin_check.hpp"
+#include "core/engine.hpp"
+#include "service/label_oracle.hpp"
+#include "service/row_cache.hpp"
+#include "store/state_store.hpp"
 
 namespace labelflow::service {
 
@@ -41,6 +43,7 @@ struct ProjectSetup {
   std::shared_ptr<const LabelPlugins> labels;
   std::shared_ptr<plugin_host::GuardedRouter> router;  // null: domains only from metadata
   std::string config_hash;
+  boost::json::object task_parts;  // task_fixed_parts(): the same in every task handed out
 };
 
 struct ProjectRuntime {
@@ -79,27 +82,34 @@ struct Context {
   std::shared_ptr<const config::ReviewerSet> reviewers() const;
   std::shared_ptr<plugin_host::GuardedStorage> storage(std::string_view name) const;
   std::shared_ptr<const config::Config> config() const;
+  // A row's document, from the cache or the store; null when the project has no such row.
+  RowCache::Doc row(const std::string& project, const std::string& row_id);
 
   // Replaced together by start and reload.
-  void publish(std::shared_ptr<const config::Config> config,
-               std::map<std::string, ProjectPtr, std::less<>> projects,
-               std::map<std::string, std::shared_ptr<plugin_host::GuardedStorage>, std::less<>>
-                   storage);
+  void publish(
+      std::shared_ptr<const config::Config> config,
+      std::map<std::string, ProjectPtr, std::less<>> projects,
+      std::map<std::string, std::shared_ptr<plugin_host::GuardedStorage>, std::less<>> storage);
 
   // Which project a task id belongs to (tasks are global).
   void remember_task(core::TaskId id, const std::string& project);
   ProjectPtr task_project(core::TaskId id) const;
 
-  // Queues `changes` for project `p` on the store. REQUIRES: p.mu held (ordering, see above).
+  // Queues `changes` for project `p` on the store; `done` runs on the store's writer thread
+  // once they are durable, so it must be quick. REQUIRES: p.mu held (ordering, see above).
+  void queue_commit(const ProjectRuntime& p, core::Changes changes,
+                    store::StateStore::Callback done);
+  // The same, answered through a future.
   std::future<store::CommitResult> queue_commit(const ProjectRuntime& p, core::Changes changes);
   // Runs after the commit is durable: tells the export worker about newly final rows.
-  void after_commit(const std::string& project, const core::Changes& changes);
+  void after_commit(const std::string& project, std::vector<std::string> final_rows);
 
  private:
   mutable std::shared_mutex mu_;
   std::shared_ptr<const config::Config> config_;
   std::map<std::string, ProjectPtr, std::less<>> projects_;
   std::map<std::string, std::shared_ptr<plugin_host::GuardedStorage>, std::less<>> storage_;
+  RowCache rows_;
   mutable std::mutex tasks_mu_;
   std::unordered_map<core::TaskId, std::string> task_projects_;
 };

@@ -129,7 +129,7 @@ void ExportWorker::run() {
 sdk::Result<std::string> ExportWorker::build_line(Context& ctx, const ProjectRuntime& project,
                                                   const std::string& row_id, bool gt_manifest) {
   const auto setup = project.setup();
-  auto doc = ctx.store.row(project.id(), row_id);
+  auto doc = ctx.row(project.id(), row_id);
   auto decision = ctx.store.decision(project.id(), row_id);
   if (!doc || !decision) return sdk::Status::not_found("row '" + row_id + "' has no decision");
   dataset::ExportRecord rec;

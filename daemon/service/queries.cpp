@@ -182,7 +182,7 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
   auto pr = visible_project(caller, project);
   if (!pr.ok()) return pr.error();
   auto p = pr.value();
-  auto doc = ctx_.store.row(project, row_id);
+  auto doc = ctx_.row(project, row_id);
   if (!doc) {
     return api::ApiError{api::ErrorCode::not_found,
                          "no row '" + row_id + "' in project '" + project + "'", {}, 0};

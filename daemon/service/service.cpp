@@ -1,5 +1,11 @@
 #include "service/service.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
 #include "service/export_worker.hpp"
 #include "service/import_worker.hpp"
 #include "service/spec_build.hpp"
@@ -7,12 +13,6 @@
 #include "service/time_util.hpp"
 #include "service/validation.hpp"
 #include "webhooks/events.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <algorithm>
-#include <charconv>
-#include <stdexcept>
 
 namespace labelflow::service {
 
@@ -65,6 +65,15 @@ std::shared_ptr<plugin_host::GuardedStorage> Context::storage(std::string_view n
   return it == storage_.end() ? nullptr : it->second;
 }
 
+RowCache::Doc Context::row(const std::string& project, const std::string& row_id) {
+  if (auto doc = rows_.find(project, row_id)) return doc;
+  auto stored = store.row(project, row_id);
+  if (!stored) return nullptr;
+  auto doc = std::make_shared<const core::RowDoc>(std::move(*stored));
+  rows_.put(project, row_id, doc);
+  return doc;
+}
+
 void Context::publish(
     std::shared_ptr<const config::Config> config,
     std::map<std::string, ProjectPtr, std::less<>> projects,
@@ -91,8 +100,8 @@ ProjectPtr Context::task_project(core::TaskId id) const {
   return project(name);
 }
 
-std::future<store::CommitResult> Context::queue_commit(const ProjectRuntime& p,
-                                                       core::Changes changes) {
+void Context::queue_commit(const ProjectRuntime& p, core::Changes changes,
+                           store::StateStore::Callback done) {
   store::Batch batch;
   batch.project = p.id();
   batch.changes = std::move(changes);
@@ -100,17 +109,23 @@ std::future<store::CommitResult> Context::queue_commit(const ProjectRuntime& p,
   // Webhook events go into the same durable step as the change that caused them.
   if (auto setup = p.setup(); setup && !setup->config.webhooks.empty()) {
     batch.webhooks = webhooks::change_events(setup->config.webhooks, p.id(), batch.changes,
-                                             static_cast<int>(setup->spec.stages.size()),
-                                             batch.at);
+                                             static_cast<int>(setup->spec.stages.size()), batch.at);
   }
-  return store.commit(std::move(batch));
+  store.commit(std::move(batch), std::move(done));
 }
 
-void Context::after_commit(const std::string& project, const core::Changes& changes) {
-  if (changes.decisions.empty() || !on_final) return;
-  std::vector<std::string> rows;
-  for (const auto& d : changes.decisions) rows.push_back(d.row_id);
-  on_final(project, std::move(rows));
+std::future<store::CommitResult> Context::queue_commit(const ProjectRuntime& p,
+                                                       core::Changes changes) {
+  auto promise = std::make_shared<std::promise<store::CommitResult>>();
+  auto future = promise->get_future();
+  queue_commit(p, std::move(changes),
+               [promise](store::CommitResult r) { promise->set_value(std::move(r)); });
+  return future;
+}
+
+void Context::after_commit(const std::string& project, std::vector<std::string> final_rows) {
+  if (final_rows.empty() || !on_final) return;
+  on_final(project, std::move(final_rows));
 }
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -124,8 +139,8 @@ api::ApiError to_api_error(const core::Error& error) {
       {"validation_failed", api::ErrorCode::validation_failed},
       {"unavailable", api::ErrorCode::unavailable}};
   auto it = kCodes.find(error.code);
-  api::ApiError out{it == kCodes.end() ? api::ErrorCode::unavailable : it->second, error.message,
-                    {}, 0};
+  api::ApiError out{
+      it == kCodes.end() ? api::ErrorCode::unavailable : it->second, error.message, {}, 0};
   // The engine names a refused field as "/POINTER: message" (e.g. "/labels/NAME: ...",
   // "/reason: ...").
   if (out.code == api::ErrorCode::validation_failed && error.message.rfind("/", 0) == 0) {
@@ -155,6 +170,7 @@ std::shared_ptr<const ProjectSetup> make_setup(const config::Project& project,
   s->labels = std::make_shared<LabelPlugins>(plugins.labels.begin(), plugins.labels.end());
   s->router = plugins.router;
   s->config_hash = config_hash(project);
+  s->task_parts = task_fixed_parts(s->config, s->spec, *s->labels);
   return s;
 }
 
@@ -192,9 +208,9 @@ void Service::start() {
   for (const auto& p : cfg.projects) {
     auto pl = loaded_.plugins.projects.find(p.id);
     const config::ProjectPlugins none;
-    projects.emplace(p.id, make_runtime(p, cfg.reviewers,
-                                        pl == loaded_.plugins.projects.end() ? none : pl->second,
-                                        ctx_.ids));
+    projects.emplace(
+        p.id, make_runtime(p, cfg.reviewers,
+                           pl == loaded_.plugins.projects.end() ? none : pl->second, ctx_.ids));
   }
   ctx_.publish(loaded_.config, std::move(projects),
                {loaded_.plugins.storage.begin(), loaded_.plugins.storage.end()});
@@ -238,10 +254,11 @@ api::Result<ProjectPtr> Service::visible_project(const api::Principal& caller,
   auto p = ctx_.project(project);
   if (!p) return api::ApiError{api::ErrorCode::not_found, "no project '" + project + "'", {}, 0};
   if (caller.role == api::Role::reviewer && !p->is_member(caller.id)) {
-    return api::ApiError{api::ErrorCode::forbidden,
-                         "reviewer '" + caller.id + "' is not a member of project '" + project +
-                             "'",
-                         {}, 0};
+    return api::ApiError{
+        api::ErrorCode::forbidden,
+        "reviewer '" + caller.id + "' is not a member of project '" + project + "'",
+        {},
+        0};
   }
   return p;
 }
@@ -256,139 +273,11 @@ api::Result<std::pair<ProjectPtr, core::TaskId>> Service::find_task(const std::s
   std::lock_guard ids_lock(ctx_.ids_mu);
   if (*id < ctx_.ids.peek()) {
     return api::ApiError{api::ErrorCode::lease_conflict,
-                         "task '" + task + "' is no longer open: its lease ended", {}, 0};
+                         "task '" + task + "' is no longer open: its lease ended",
+                         {},
+                         0};
   }
   return missing;
-}
-
-api::Result<std::optional<api::Json>> Service::next_task(const api::Principal& caller,
-                                                         const std::string& project) {
-  auto pr = visible_project(caller, project);
-  if (!pr.ok()) return pr.error();
-  ProjectPtr p = pr.value();
-  if (p->paused.load()) return std::optional<api::Json>();
-  core::Result<std::optional<core::TaskView>> r;
-  std::future<store::CommitResult> done;
-  {
-    std::lock_guard lock(p->mu);
-    std::lock_guard ids_lock(ctx_.ids_mu);
-    core::Changes changes;
-    r = p->engine->next_task(caller.id, ctx_.clock(), changes);
-    if (r.ok() && *r.value) ctx_.remember_task((*r.value)->id, p->id());
-    done = ctx_.queue_commit(*p, std::move(changes));
-  }
-  done.wait();  // durable (also any expiry it processed) before the task is handed out
-  if (!r.ok()) return to_api_error(*r.error);
-  if (!*r.value) return std::optional<api::Json>();
-  const core::TaskView& view = **r.value;
-  auto doc = ctx_.store.row(p->id(), view.row_id);
-  if (!doc) {
-    return api::ApiError{api::ErrorCode::unavailable,
-                         "row '" + view.row_id + "' is missing from the store", {}, 0};
-  }
-  return std::optional<api::Json>(task_json(*p, view, *doc, *p->oracle->plugins()));
-}
-
-api::Result<api::Json> Service::task_call(
-    const std::string& task,
-    const std::function<std::optional<core::Error>(core::Engine&, core::TaskId, core::TimeMs,
-                                                   core::Changes&)>& call,
-    const std::function<api::Json(ProjectRuntime&, core::TaskId, const core::Changes&)>& answer) {
-  auto found = find_task(task);
-  if (!found.ok()) return found.error();
-  auto [p, id] = found.value();
-  std::optional<core::Error> error;
-  api::Json body;
-  core::Changes committed;
-  std::future<store::CommitResult> done;
-  {
-    std::lock_guard lock(p->mu);
-    core::Changes changes;
-    error = call(*p->engine, id, ctx_.clock(), changes);
-    if (!error) body = answer(*p, id, changes);
-    committed = changes;
-    done = ctx_.queue_commit(*p, std::move(changes));
-  }
-  done.wait();
-  if (error) return to_api_error(*error);
-  ctx_.after_commit(p->id(), committed);
-  return body;
-}
-
-api::Result<api::Json> Service::heartbeat(const api::Principal& caller, const std::string& task) {
-  return task_call(
-      task,
-      [&](core::Engine& e, core::TaskId id, core::TimeMs now, core::Changes& out) {
-        return e.heartbeat(id, caller.id, now, out);
-      },
-      [&](ProjectRuntime& p, core::TaskId id, const core::Changes&) {
-        json::object o{{"task", task}};
-        if (auto v = p.engine->task_view(id)) o["lease_expires_at"] = iso_time(v->expires_at);
-        return api::Json(std::move(o));
-      });
-}
-
-api::Result<api::Json> Service::release(const api::Principal& caller, const std::string& task) {
-  return task_call(
-      task,
-      [&](core::Engine& e, core::TaskId id, core::TimeMs now, core::Changes& out) {
-        return e.release(id, caller.id, now, out);
-      },
-      [&](ProjectRuntime&, core::TaskId, const core::Changes&) {
-        return api::Json(json::object{{"task", task}, {"status", "released"}});
-      });
-}
-
-api::Result<api::Json> Service::skip(const api::Principal& caller, const std::string& task,
-                                     const std::string& reason) {
-  return task_call(
-      task,
-      [&](core::Engine& e, core::TaskId id, core::TimeMs now, core::Changes& out) {
-        return e.skip(id, caller.id, reason, now, out);
-      },
-      [&](ProjectRuntime&, core::TaskId, const core::Changes&) {
-        return api::Json(json::object{{"task", task}, {"status", "skipped"}});
-      });
-}
-
-api::Result<api::Json> Service::submit(const api::Principal& caller, const std::string& task,
-                                       const api::SubmitInput& input) {
-  auto found = find_task(task);
-  if (!found.ok()) return found.error();
-  auto [p, id] = found.value();
-  std::optional<std::string> row_id;
-  {
-    std::lock_guard lock(p->mu);
-    row_id = p->engine->task_row(id);
-  }
-  core::RowDoc doc;  // unused by the engine when the task is no longer live (it refuses first)
-  if (row_id) {
-    auto stored = ctx_.store.row(p->id(), *row_id);
-    if (!stored) {
-      return api::ApiError{api::ErrorCode::unavailable,
-                           "row '" + *row_id + "' is missing from the store", {}, 0};
-    }
-    doc = std::move(*stored);
-    // I5: every label checked by its plugin before anything changes.
-    if (auto e = validate_submission(input.labels, p->setup()->spec.labels,
-                                     *p->oracle->plugins(), doc.content)) {
-      return *e;
-    }
-  }
-  core::SubmitInput in{input.labels, input.active_seconds, input.comment};
-  return task_call(
-      task,
-      [&](core::Engine& e, core::TaskId tid, core::TimeMs now, core::Changes& out) {
-        return e.submit(tid, caller.id, in, doc, now, out);
-      },
-      [&](ProjectRuntime&, core::TaskId, const core::Changes& changes) {
-        json::object status;
-        for (const auto& rv : changes.reviews) {
-          for (const auto& [label, s] : rv.label_status) status[label] = core::to_string(s);
-        }
-        return api::Json(
-            json::object{{"task", task}, {"status", "submitted"}, {"label_status", status}});
-      });
 }
 
 api::Result<api::Json> Service::pause_project(const api::Principal& caller,
@@ -417,8 +306,8 @@ api::Result<api::Json> Service::create_import(const api::Principal& caller,
   return imports_->create(pr.value(), request);
 }
 
-api::Result<api::Json> Service::get_import(const api::Principal& caller,
-                                           const std::string& project, const std::string& id) {
+api::Result<api::Json> Service::get_import(const api::Principal& caller, const std::string& project,
+                                           const std::string& id) {
   auto pr = visible_project(caller, project);
   if (!pr.ok()) return pr.error();
   return imports_->get(project, id);
@@ -432,8 +321,8 @@ api::Result<api::Json> Service::create_export(const api::Principal& caller,
   return exports_->create(pr.value(), request);
 }
 
-api::Result<api::Json> Service::get_export(const api::Principal& caller,
-                                           const std::string& project, const std::string& id) {
+api::Result<api::Json> Service::get_export(const api::Principal& caller, const std::string& project,
+                                           const std::string& id) {
   auto pr = visible_project(caller, project);
   if (!pr.ok()) return pr.error();
   return exports_->get(project, id);

@@ -11,19 +11,19 @@
 // Thread safety: every Backend method may run on any thread at once.
 #pragma once
 
-#include "api/backend.hpp"
-#include "api/metrics.hpp"
-#include "config/config.hpp"
-#include "config/plugin_check.hpp"
-#include "core/reports.hpp"
-#include "service/context.hpp"
-
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "api/backend.hpp"
+#include "api/metrics.hpp"
+#include "config/config.hpp"
+#include "config/plugin_check.hpp"
+#include "core/reports.hpp"
+#include "service/context.hpp"
 
 namespace labelflow::service {
 
@@ -43,8 +43,8 @@ using Loader = std::function<std::optional<Loaded>(std::vector<std::string>& err
 struct ServiceOptions {
   ClockFn clock = system_now_ms;
   std::map<std::string, std::string> plugin_versions;  // name -> version, for provenance
-  api::Authenticator* auth = nullptr;  // reload swaps its token table when set
-  Loader loader;                       // reload is refused when empty
+  api::Authenticator* auth = nullptr;                  // reload swaps its token table when set
+  Loader loader;                                       // reload is refused when empty
   core::UtcOffsetFn utc_offset;  // the daemon `timezone` for weekly reports; empty = UTC
   std::size_t import_batch_rows = 500;
   std::size_t max_import_errors = 100;  // kept per import record
@@ -74,6 +74,17 @@ class Service final : public api::Backend {
   api::Result<api::Json> release(const api::Principal& caller, const std::string& task) override;
   api::Result<api::Json> skip(const api::Principal& caller, const std::string& task,
                               const std::string& reason) override;
+  // task_calls.cpp: the deferred forms answer once the call's commit is durable.
+  void next_task_then(const api::Principal& caller, const std::string& project,
+                      api::Done<std::optional<api::Json>> done) override;
+  void heartbeat_then(const api::Principal& caller, const std::string& task,
+                      api::Done<api::Json> done) override;
+  void submit_then(const api::Principal& caller, const std::string& task,
+                   const api::SubmitInput& input, api::Done<api::Json> done) override;
+  void release_then(const api::Principal& caller, const std::string& task,
+                    api::Done<api::Json> done) override;
+  void skip_then(const api::Principal& caller, const std::string& task, const std::string& reason,
+                 api::Done<api::Json> done) override;
 
   api::Result<api::Json> list_projects(const api::Principal& caller) override;
   api::Result<api::Json> progress(const api::Principal& caller,
@@ -119,13 +130,14 @@ class Service final : public api::Backend {
                                           const std::string& project) const;
   // The project holding task `task` ("t-17"), or not_found.
   api::Result<std::pair<ProjectPtr, core::TaskId>> find_task(const std::string& task) const;
-  // Runs `call` on the task's engine under its lock, commits, waits until durable.
-  api::Result<api::Json> task_call(
-      const std::string& task,
-      const std::function<std::optional<core::Error>(core::Engine&, core::TaskId, core::TimeMs,
-                                                     core::Changes&)>& call,
-      const std::function<api::Json(ProjectRuntime&, core::TaskId, const core::Changes&)>&
-          answer);
+  using EngineCall = std::function<std::optional<core::Error>(core::Engine&, core::TaskId,
+                                                              core::TimeMs, core::Changes&)>;
+  using AnswerBuilder =
+      std::function<api::Json(ProjectRuntime&, core::TaskId, const core::Changes&)>;
+  // Runs `call` on the task's engine under its lock and queues its changes; `done` gets the
+  // answer (built under the lock) once they are durable.
+  void task_call_then(const std::string& task, const EngineCall& call, const AnswerBuilder& answer,
+                      api::Done<api::Json> done);
 
   void register_project_metrics(const ProjectPtr& project);
 

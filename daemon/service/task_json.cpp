@@ -1,9 +1,9 @@
 #include "service/task_json.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "service/service.hpp"
 #include "service/time_util.hpp"
-
-#include <spdlog/spdlog.h>
 
 namespace labelflow::service {
 
@@ -29,18 +29,9 @@ std::string widget_path(const plugin_host::GuardedLabelType& plugin) {
   return "/widgets/" + *w;
 }
 
-// The project's configured skip reasons, offered by the skip dialog.
-json::array skip_reasons(const ProjectRuntime& project) {
+json::array label_schema(const config::Project& config, const LabelPlugins& plugins) {
   json::array out;
-  for (const auto& r : project.setup()->spec.skip_reasons) out.emplace_back(r);
-  return out;
-}
-
-}  // namespace
-
-json::array label_schema(const ProjectRuntime& project, const LabelPlugins& plugins) {
-  json::array out;
-  for (const auto& l : project.setup()->config.labels) {
+  for (const auto& l : config.labels) {
     json::object o{{"name", l.name}, {"type", l.plugin.type}, {"instructions", l.instructions}};
     auto it = plugins.find(l.name);
     if (it != plugins.end()) {
@@ -53,18 +44,33 @@ json::array label_schema(const ProjectRuntime& project, const LabelPlugins& plug
   return out;
 }
 
-json::value task_json(const ProjectRuntime& project, const core::TaskView& view,
-                      const core::RowDoc& row, const LabelPlugins& plugins) {
-  json::array domains;
-  for (const auto& d : row.domains) domains.emplace_back(d);
-  json::object r{{"id", row.content.id},           {"context", row.content.context},
-                 {"query", row.content.query},     {"response", row.content.response},
-                 {"metadata", row.content.metadata}, {"domains", std::move(domains)}};
+}  // namespace
+
+json::object task_fixed_parts(const config::Project& config, const core::ProjectSpec& spec,
+                              const LabelPlugins& plugins) {
   json::object widgets;
   for (const auto& [name, plugin] : plugins) {
     auto path = widget_path(*plugin);
     if (!path.empty()) widgets[name] = path;
   }
+  json::array skip_reasons;
+  for (const auto& r : spec.skip_reasons) skip_reasons.emplace_back(r);
+  return {{"schema", label_schema(config, plugins)},
+          {"widgets", std::move(widgets)},
+          {"skip_reasons", std::move(skip_reasons)}};
+}
+
+json::value task_json(const ProjectRuntime& project, const core::TaskView& view,
+                      const core::RowDoc& row, const LabelPlugins& plugins) {
+  json::array domains;
+  for (const auto& d : row.domains) domains.emplace_back(d);
+  json::object r{{"id", row.content.id},
+                 {"context", row.content.context},
+                 {"query", row.content.query},
+                 {"response", row.content.response},
+                 {"metadata", row.content.metadata},
+                 {"domains", std::move(domains)}};
+  const auto setup = project.setup();
   json::object task{{"task", task_name(view.id)},
                     {"project", project.id()},
                     {"stage", view.stage_name},
@@ -72,10 +78,8 @@ json::value task_json(const ProjectRuntime& project, const core::TaskView& view,
                     {"claimed_at", iso_time(view.claimed_at)},
                     {"lease_expires_at", iso_time(view.expires_at)},
                     {"row", std::move(r)},
-                    {"labels", row.start_labels()},
-                    {"schema", label_schema(project, plugins)},
-                    {"widgets", std::move(widgets)},
-                    {"skip_reasons", skip_reasons(project)}};
+                    {"labels", row.start_labels()}};
+  for (const auto& part : setup->task_parts) task.insert(part);
   if (view.kind == core::StageKind::kReview) return task;
 
   json::array reviews;
@@ -102,8 +106,8 @@ json::value task_json(const ProjectRuntime& project, const core::TaskView& view,
         if (d) {
           entry["diff"] = std::move(*d);
         } else {
-          spdlog::warn("label '{}' ({}): diff failed on row '{}': {}", name,
-                       plugin->plugin_name(), row.content.id, d.status().to_string());
+          spdlog::warn("label '{}' ({}): diff failed on row '{}': {}", name, plugin->plugin_name(),
+                       row.content.id, d.status().to_string());
           entry["diff"] = nullptr;
         }
         auto ag = plugin->agreement(*va, *vb, rv);

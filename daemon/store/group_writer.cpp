@@ -44,6 +44,11 @@ std::uint64_t GroupWriter::transactions() const {
   return transactions_;
 }
 
+std::uint64_t GroupWriter::items() const {
+  std::lock_guard lock(mu_);
+  return items_;
+}
+
 void GroupWriter::run() {
   std::vector<Item> group;
   for (;;) {
@@ -77,6 +82,7 @@ void GroupWriter::run() {
     {
       std::lock_guard lock(mu_);
       ++transactions_;
+      items_ += group.size();
     }
     for (auto& item : group) {
       if (item.complete) item.complete();

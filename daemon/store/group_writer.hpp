@@ -31,7 +31,8 @@ class GroupWriter {
   GroupWriter& operator=(const GroupWriter&) = delete;
 
   void enqueue(Item item);
-  std::uint64_t transactions() const;  // committed so far (for benchmarks)
+  std::uint64_t transactions() const;  // committed so far (for benchmarks and /metrics)
+  std::uint64_t items() const;         // work items committed so far
 
  private:
   void run();
@@ -45,6 +46,7 @@ class GroupWriter {
   bool stop_ = false;
   bool failed_ = false;
   std::uint64_t transactions_ = 0;
+  std::uint64_t items_ = 0;
   std::thread thread_;
 };
 

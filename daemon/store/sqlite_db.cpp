@@ -16,7 +16,17 @@ Db::Db(const std::string& path, bool create) : path_(path) {
   sqlite3_busy_timeout(db_, 10000);
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+  cache_.clear();
+  sqlite3_close_v2(db_);
+}
+
+CachedStmt Db::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end())
+    it = cache_.emplace(sql, std::make_unique<Stmt>(*this, sql.c_str())).first;
+  return CachedStmt(*it->second);
+}
 
 void Db::fail(std::string_view what) const {
   throw StoreError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));

@@ -5,11 +5,16 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace labelflow::store {
+
+class Stmt;
+class CachedStmt;
 
 class Db {
  public:
@@ -22,10 +27,15 @@ class Db {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   [[noreturn]] void fail(std::string_view what) const;
+  // A statement prepared once for this connection and reused: hot reads would otherwise spend
+  // most of their time in SQLite's parser. Not reentrant: one use of a given `sql` at a time
+  // (callers hold the connection's lock).
+  CachedStmt cached(const std::string& sql);
 
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;  // finalized before close
 };
 
 class Stmt {
@@ -59,6 +69,21 @@ class Stmt {
  private:
   Db& db_;
   sqlite3_stmt* st_ = nullptr;
+};
+
+// One use of a cached statement: resets it (and clears its bindings) when the use ends, also
+// when a read throws, so the next use starts clean.
+class CachedStmt {
+ public:
+  explicit CachedStmt(Stmt& s) : s_(s) {}
+  ~CachedStmt() { s_.reset(); }
+  CachedStmt(const CachedStmt&) = delete;
+  CachedStmt& operator=(const CachedStmt&) = delete;
+  Stmt* operator->() const { return &s_; }
+  Stmt& operator*() const { return s_; }
+
+ private:
+  Stmt& s_;
 };
 
 }  // namespace labelflow::store

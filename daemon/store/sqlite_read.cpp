@@ -120,80 +120,82 @@ core::Snapshot SqliteStateStore::load(const std::string& project) {
 std::optional<core::RowDoc> SqliteStateStore::row(const std::string& project,
                                                   const std::string& row_id) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_, "SELECT content, invalid_auto, domains FROM rows WHERE project=? AND id=?");
-  s.bind(1, project).bind(2, row_id);
-  if (!s.step()) return std::nullopt;
+  auto s = rdb_->cached("SELECT content, invalid_auto, domains FROM rows WHERE project=? AND id=?");
+  s->bind(1, project).bind(2, row_id);
+  if (!s->step()) return std::nullopt;
   core::RowDoc d;
-  d.content = content_from(s.text(0));
-  d.invalid_auto_labels = strings_from(s.text(1));
-  d.domains = strings_from(s.text(2));
+  d.content = content_from(s->text(0));
+  d.invalid_auto_labels = strings_from(s->text(1));
+  d.domains = strings_from(s->text(2));
   return d;
 }
 
 std::vector<core::ReviewRecord> SqliteStateStore::reviews(const std::string& project,
                                                           const std::string& row_id) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_, (std::string("SELECT ") + kReviewCols +
-                 " FROM reviews r WHERE r.project=? AND r.row_id=? ORDER BY r.submitted_at, "
-                 "r.task_id")
-                    .c_str());
-  s.bind(1, project).bind(2, row_id);
+  auto s =
+      rdb_->cached((std::string("SELECT ") + kReviewCols +
+                    " FROM reviews r WHERE r.project=? AND r.row_id=? ORDER BY r.submitted_at, "
+                    "r.task_id"));
+  s->bind(1, project).bind(2, row_id);
   std::vector<core::ReviewRecord> out;
-  while (s.step()) out.push_back(review_from(s));
+  while (s->step()) out.push_back(review_from(*s));
   return out;
 }
 
 std::optional<core::DecisionRecord> SqliteStateStore::decision(const std::string& project,
                                                                const std::string& row_id) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_,
-         "SELECT final_labels, adjudicator, escalated, escalation_reviewer, agreement, "
-         "decided_at FROM decisions WHERE project=? AND row_id=?");
-  s.bind(1, project).bind(2, row_id);
-  if (!s.step()) return std::nullopt;
+  auto s = rdb_->cached(
+      "SELECT final_labels, adjudicator, escalated, escalation_reviewer, agreement, "
+      "decided_at FROM decisions WHERE project=? AND row_id=?");
+  s->bind(1, project).bind(2, row_id);
+  if (!s->step()) return std::nullopt;
   core::DecisionRecord d;
   d.project = project;
   d.row_id = row_id;
-  d.final_labels = object_from(s.text(0));
-  d.adjudicator = s.text(1);
-  d.escalated = s.i64(2) != 0;
-  d.escalation_reviewer = s.text(3);
-  d.agreement = scores_from(s.text(4));
-  d.decided_at = s.i64(5);
+  d.final_labels = object_from(s->text(0));
+  d.adjudicator = s->text(1);
+  d.escalated = s->i64(2) != 0;
+  d.escalation_reviewer = s->text(3);
+  d.agreement = scores_from(s->text(4));
+  d.decided_at = s->i64(5);
   return d;
 }
 
 std::vector<SetAsideRow> SqliteStateStore::set_aside(const std::string& project) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_, "SELECT id, set_aside_reason FROM rows WHERE project=? AND status=2 ORDER BY seq");
-  s.bind(1, project);
+  auto s = rdb_->cached(
+      "SELECT id, set_aside_reason FROM rows WHERE project=? AND status=2 ORDER BY seq");
+  s->bind(1, project);
   std::vector<SetAsideRow> out;
-  while (s.step()) out.push_back({s.text(0), s.text(1)});
+  while (s->step()) out.push_back({s->text(0), s->text(1)});
   return out;
 }
 
 std::optional<ExportRecord> SqliteStateStore::export_record(const std::string& project,
                                                             const std::string& id) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_, "SELECT created_at, status, rows, location FROM exports WHERE project=? AND id=?");
-  s.bind(1, project).bind(2, id);
-  if (!s.step()) return std::nullopt;
-  return ExportRecord{project, id, s.i64(0), s.text(1), s.i64(2), s.text(3)};
+  auto s = rdb_->cached(
+      "SELECT created_at, status, rows, location FROM exports WHERE project=? AND id=?");
+  s->bind(1, project).bind(2, id);
+  if (!s->step()) return std::nullopt;
+  return ExportRecord{project, id, s->i64(0), s->text(1), s->i64(2), s->text(3)};
 }
 
 std::vector<ReviewWithFinal> SqliteStateStore::reviews_between(core::TimeMs from, core::TimeMs to) {
   std::lock_guard lock(read_mu_);
-  Stmt s(*rdb_, (std::string("SELECT ") + kReviewCols +
-                 ", d.final_labels FROM reviews r LEFT JOIN decisions d ON d.project=r.project "
-                 "AND d.row_id=r.row_id WHERE r.submitted_at >= ? AND r.submitted_at < ? "
-                 "ORDER BY r.submitted_at, r.task_id")
-                    .c_str());
-  s.bind(1, from).bind(2, to);
+  auto s =
+      rdb_->cached((std::string("SELECT ") + kReviewCols +
+                    ", d.final_labels FROM reviews r LEFT JOIN decisions d ON d.project=r.project "
+                    "AND d.row_id=r.row_id WHERE r.submitted_at >= ? AND r.submitted_at < ? "
+                    "ORDER BY r.submitted_at, r.task_id"));
+  s->bind(1, from).bind(2, to);
   std::vector<ReviewWithFinal> out;
-  while (s.step()) {
+  while (s->step()) {
     ReviewWithFinal r;
-    r.review = review_from(s);
-    if (!s.null(15)) r.final_labels = object_from(s.text(15));
+    r.review = review_from(*s);
+    if (!s->null(15)) r.final_labels = object_from(s->text(15));
     out.push_back(std::move(r));
   }
   return out;

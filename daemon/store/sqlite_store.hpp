@@ -47,9 +47,10 @@ class SqliteStateStore final : public StateStore {
   std::int64_t webhook_count(DeliveryState state) override;
 
   std::uint64_t transactions() const { return writer_->transactions(); }
+  CommitStats commit_stats() const override { return {writer_->transactions(), writer_->items()}; }
 
  private:
-  CommitResult apply(const Batch& batch);  // writer thread, inside the transaction
+  CommitResult apply(const Batch& batch);   // writer thread, inside the transaction
   void apply_webhooks(const Batch& batch);  // writer thread; sqlite_outbox.cpp
 
   std::unique_ptr<Db> wdb_;

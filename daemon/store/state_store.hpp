@@ -64,7 +64,7 @@ enum class DeliveryState { kPending, kDelivered, kFailed };
 struct WebhookAttempt {
   std::int64_t id = 0;
   DeliveryState state = DeliveryState::kPending;
-  int attempts = 0;         // attempts made so far, this one included
+  int attempts = 0;          // attempts made so far, this one included
   core::TimeMs next_at = 0;  // when kPending: the next attempt
   std::string last_error;
 };
@@ -75,8 +75,8 @@ struct Batch {
   std::vector<core::RowDoc> imports;
   core::Changes changes;
   std::vector<ExportRecord> exports;
-  core::TimeMs at = 0;  // import time
-  std::vector<WebhookEvent> webhooks;           // outbox entries to add
+  core::TimeMs at = 0;                           // import time
+  std::vector<WebhookEvent> webhooks;            // outbox entries to add
   std::vector<WebhookAttempt> webhook_attempts;  // outbox entries to update
 };
 
@@ -134,6 +134,13 @@ class StateStore {
   virtual std::vector<OutboxEntry> due_webhooks(core::TimeMs now, std::size_t max) = 0;
   // Counts of outbox entries in `state` (tests, metrics).
   virtual std::int64_t webhook_count(DeliveryState state) = 0;
+
+  // Since the store was opened: durable transactions, and the batches they carried (their
+  // ratio is the mean group-commit size).
+  struct CommitStats {
+    std::uint64_t transactions = 0, batches = 0;
+  };
+  virtual CommitStats commit_stats() const = 0;
 };
 
 }  // namespace labelflow::store

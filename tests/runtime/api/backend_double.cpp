@@ -10,6 +10,22 @@ using api::Json;
 using api::Principal;
 using api::Result;
 
+BackendDouble::~BackendDouble() {
+  for (auto& t : later_) t.join();
+}
+
+void BackendDouble::submit_then(const Principal& caller, const std::string& task,
+                                const api::SubmitInput& input, api::Done<Json> done) {
+  auto result = submit(caller, task, input);
+  if (drop_next_reply.exchange(false)) return;  // `done` is destroyed without being called
+  if (!answer_later) return done(std::move(result));
+  std::lock_guard lock(mutex_);
+  later_.emplace_back([done = std::move(done), result = std::move(result)]() mutable {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    done(std::move(result));
+  });
+}
+
 void BackendDouble::fail_next(ApiError error) {
   std::lock_guard lock(mutex_);
   next_error_ = std::move(error);

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api/backend.hpp"
@@ -32,6 +33,14 @@ class BackendDouble final : public api::Backend {
 
   bool task_available = true;
   std::atomic<bool> throw_next{false};  // the next call throws std::runtime_error
+  // submit_then: answer 50 ms later from another thread (as a backend answering once its
+  // commit is durable does), or drop the next reply without answering at all.
+  std::atomic<bool> answer_later{false};
+  std::atomic<bool> drop_next_reply{false};
+
+  ~BackendDouble() override;
+  void submit_then(const api::Principal& caller, const std::string& task,
+                   const api::SubmitInput& input, api::Done<api::Json> done) override;
 
   api::Result<std::optional<api::Json>> next_task(const api::Principal& caller,
                                                   const std::string& project) override;
@@ -67,6 +76,7 @@ class BackendDouble final : public api::Backend {
                                     const api::ReportQuery& query) override;
 
  private:
+  std::vector<std::thread> later_;  // joined by the destructor
   // Records the call, waits at the gate, and returns the scripted error if any.
   std::optional<api::ApiError> enter(const std::string& method, const api::Principal& caller,
                                      std::vector<std::string> args);

@@ -328,3 +328,31 @@ TEST_CASE("api: the access log gets every answered request, without tokens or qu
   CHECK(lines[1] == "GET /v1/projects /v1/projects 401 127.0.0.1");
   CHECK(lines[2] == "  unparsed 431 127.0.0.1");
 }
+
+TEST_CASE("api: a deferred task call answers from another thread, and a dropped reply is 503",
+          "[api][lifecycle]") {
+  ApiFixture f;
+  Connection conn(f.port());
+  const std::string body = R"({"labels": {"intent": "x"}})";
+  f.backend.answer_later = true;
+  conn.send(build_request("POST", "/v1/tasks/t-1/submit", body, bearer(kReviewerToken)));
+  // Another connection is served while the first waits for its answer.
+  CHECK(request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken)).status == 200);
+  auto later = conn.read_response();
+  REQUIRE(later);
+  CHECK(later->status == 200);
+  CHECK(body_json(*later).at("method") == "submit");
+
+  f.backend.answer_later = false;
+  f.backend.drop_next_reply = true;
+  conn.send(build_request("POST", "/v1/tasks/t-1/submit", body, bearer(kReviewerToken)));
+  auto dropped = conn.read_response();
+  REQUIRE(dropped);
+  CHECK(dropped->status == 503);
+  CHECK(error_code_of(*dropped) == "unavailable");
+  // The connection lives on.
+  conn.send(build_request("POST", "/v1/tasks/t-1/submit", body, bearer(kReviewerToken)));
+  auto ok = conn.read_response();
+  REQUIRE(ok);
+  CHECK(ok->status == 200);
+}

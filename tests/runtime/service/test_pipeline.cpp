@@ -97,6 +97,11 @@ TEST_CASE("service: demo rows pass the default pipeline over HTTP, become final 
         std::string::npos);
   CHECK(metrics.body.find("labelflow_queue_rows{project=\"demo\",stage=\"qa\"}") !=
         std::string::npos);
+  // The store and lease counters are exported.
+  CHECK(metrics.body.find("# TYPE labelflow_store_commits_total counter") != std::string::npos);
+  CHECK(metrics.body.find("labelflow_store_batches_total ") != std::string::npos);
+  CHECK(metrics.body.find("labelflow_leases_expired_total{project=\"demo\"} 0") !=
+        std::string::npos);
 
   auto row = d.json_call("GET", "/v1/projects/demo/rows/dolly-o15990-r0", kAdminToken);
   CHECK(row.at("state").at("status") == "final");

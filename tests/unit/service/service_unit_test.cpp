@@ -4,6 +4,7 @@
 #include "core/spec.hpp"
 #include "service/label_oracle.hpp"
 #include "service/reload.hpp"
+#include "service/row_cache.hpp"
 #include "service/service.hpp"
 #include "service/time_util.hpp"
 #include "service/tz_offset.hpp"
@@ -185,4 +186,24 @@ TEST_CASE("service: report time zones come from the system's TZif files") {
   auto missing = service::utc_offset_fn("Nowhere/Atlantis", error);
   CHECK_FALSE(missing);
   CHECK(error.find("Nowhere/Atlantis") != std::string::npos);
+}
+
+TEST_CASE("service: the row cache keeps the newest rows up to its capacity") {
+  service::RowCache cache(2);
+  auto doc = [](const std::string& id) {
+    auto d = std::make_shared<core::RowDoc>();
+    d->content.id = id;
+    return std::shared_ptr<const core::RowDoc>(d);
+  };
+  cache.put("p", "a", doc("a"));
+  cache.put("p", "b", doc("b"));
+  cache.put("q", "a", doc("qa"));  // same row id in another project: another entry
+  CHECK(cache.size() == 2);
+  CHECK(cache.find("p", "a") == nullptr);  // the oldest left
+  REQUIRE(cache.find("p", "b") != nullptr);
+  CHECK(cache.find("q", "a")->content.id == "qa");
+  cache.put("p", "b", doc("b"));  // again: no new slot, nothing evicted
+  CHECK(cache.size() == 2);
+  CHECK(cache.find("q", "a") != nullptr);
+  CHECK(cache.find("p", "missing") == nullptr);
 }
