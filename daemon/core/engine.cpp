@@ -160,6 +160,15 @@ void Engine::reconfigure(const ProjectSpec& spec, const std::vector<ReviewerSpec
   spec_.lease_ttl_seconds = spec.lease_ttl_seconds;
   spec_.max_leases_per_reviewer = spec.max_leases_per_reviewer;
   spec_.skip_reasons = spec.skip_reasons;
+  for (std::size_t i = 0; i < spec_.stages.size() && i < spec.stages.size(); ++i) {
+    auto& st = spec_.stages[i];
+    const auto& next = spec.stages[i];
+    st.add_reviewer_below = next.add_reviewer_below;
+    st.max_reviewers = next.max_reviewers;
+    st.when = next.when;
+    st.sample_rate = next.sample_rate;
+    st.agree_threshold = next.agree_threshold;
+  }
   m.apply_reviewers(reviewers);
   std::vector<TaskId> gone;
   for (const auto& [id, t] : m.live) {

@@ -130,8 +130,11 @@ class Engine {
   std::optional<Error> submit(TaskId task, const std::string& reviewer, const SubmitInput& input,
                               const RowDoc& row, TimeMs now, Changes& out);
 
-  // Applies a new reviewer list / membership / lease settings (pipeline and expert domains must
-  // stay the same). Leases of reviewers no longer members are dropped and their rows re-offered.
+  // Applies a new reviewer list / membership / lease settings and each stage's sampling settings
+  // (add_reviewer_below, max_reviewers, when, sample_rate, agree_threshold: used from the next
+  // decision on). The stages themselves (number, kinds, names, roles, reviewers) and the expert
+  // domains must stay the same. Leases of reviewers no longer members are dropped and their
+  // rows re-offered.
   void reconfigure(const ProjectSpec& spec, const std::vector<ReviewerSpec>& reviewers, TimeMs now,
                    Changes& out);
 

@@ -1,11 +1,12 @@
 #include "service/reload.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <boost/json/serialize.hpp>
+
 #include "service/service.hpp"
 #include "service/spec_build.hpp"
 #include "service/tokens.hpp"
-
-#include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
 
 namespace labelflow::service {
 
@@ -13,19 +14,33 @@ namespace json = boost::json;
 
 namespace {
 
-bool same_stages(const core::ProjectSpec& a, const core::ProjectSpec& b) {
-  if (a.stages.size() != b.stages.size()) return false;
-  for (std::size_t i = 0; i < a.stages.size(); ++i) {
-    const auto& x = a.stages[i];
-    const auto& y = b.stages[i];
-    if (x.kind != y.kind || x.name != y.name || x.roles != y.roles || x.reviewers != y.reviewers ||
-        x.add_reviewer_below != y.add_reviewer_below || x.max_reviewers != y.max_reviewers ||
-        x.when != y.when || x.sample_rate != y.sample_rate ||
-        x.agree_threshold != y.agree_threshold) {
-      return false;
+// The stage changes a running engine cannot take: rows in flight were filed by the stages'
+// number, kinds, names, roles and reviewer counts. Sampling settings (add_reviewer_below,
+// max_reviewers, when, sample_rate, agree_threshold) are not among them: they apply from the
+// next decision on (Engine::reconfigure).
+void stage_refusals(const core::ProjectSpec& o, const core::ProjectSpec& n, const std::string& file,
+                    std::vector<Refusal>& out) {
+  if (o.stages.size() != n.stages.size()) {
+    out.push_back({file + "pipeline.stages",
+                   "the number of stages changed from " + std::to_string(o.stages.size()) + " to " +
+                       std::to_string(n.stages.size()) + "; takes effect on restart only"});
+    return;
+  }
+  for (std::size_t i = 0; i < o.stages.size(); ++i) {
+    const auto& x = o.stages[i];
+    const auto& y = n.stages[i];
+    const std::string at = file + "pipeline.stages[" + std::to_string(i) + "].";
+    const std::string restart = "; takes effect on restart only";
+    if (x.name != y.name) {
+      out.push_back({at + "name", "changed from '" + x.name + "' to '" + y.name + "'" + restart});
+    }
+    if (x.kind != y.kind) out.push_back({at + "kind", "changed" + restart});
+    if (x.roles != y.roles) out.push_back({at + "roles", "changed" + restart});
+    if (x.reviewers != y.reviewers) {
+      out.push_back({at + "reviewers", "changed from " + std::to_string(x.reviewers) + " to " +
+                                           std::to_string(y.reviewers) + restart});
     }
   }
-  return true;
 }
 
 json::object effective_options(const LabelPlugins& plugins, const std::string& name,
@@ -55,8 +70,8 @@ std::vector<Refusal> reload_refusals(const ProjectSetup& o, const ProjectSetup& 
       continue;
     }
     if (ol[i].plugin.type != nl[i].plugin.type) {
-      out.push_back({at + "type", "changed from '" + ol[i].plugin.type + "' to '" +
-                                      nl[i].plugin.type + "'"});
+      out.push_back(
+          {at + "type", "changed from '" + ol[i].plugin.type + "' to '" + nl[i].plugin.type + "'"});
       continue;
     }
     const auto oo = effective_options(*o.labels, ol[i].name, ol[i].plugin.options);
@@ -75,14 +90,12 @@ std::vector<Refusal> reload_refusals(const ProjectSetup& o, const ProjectSetup& 
           }
         }
       } else if (kv.value() != *nv) {
-        out.push_back({key, "changed from " + json::serialize(kv.value()) + " to " +
-                                json::serialize(*nv)});
+        out.push_back(
+            {key, "changed from " + json::serialize(kv.value()) + " to " + json::serialize(*nv)});
       }
     }
   }
-  if (!same_stages(o.spec, n.spec)) {
-    out.push_back({file + "pipeline", "changed; pipeline changes take effect on restart only"});
-  }
+  stage_refusals(o.spec, n.spec, file, out);
   if (o.spec.expert_domains != n.spec.expert_domains) {
     out.push_back({file + "expert_domains", "changed; takes effect on restart only"});
   }
@@ -148,7 +161,7 @@ api::Result<api::Json> Service::reload(const api::Principal&) {
     refused.message = "the new configuration is not compatible; the running one is kept";
     return refused;
   }
-  // Apply: existing engines take the new members, reviewers and lease settings.
+  // Apply: existing engines take the new members, reviewers, lease and sampling settings.
   for (const auto& [p, setup] : changed) {
     std::future<store::CommitResult> done;
     {

@@ -1,7 +1,6 @@
 // Reload (POST /v1/admin/reload and SIGHUP): compatible changes apply in place (members, token
 // table), incompatible ones are refused naming the key and the running configuration stays.
 #include <catch2/catch.hpp>
-
 #include <csignal>
 #include <fstream>
 #include <thread>
@@ -14,7 +13,7 @@ using labelflow::test::DaemonSetup;
 using labelflow::test::kAdminToken;
 using labelflow::test::reviewer_token;
 
-TEST_CASE("service: reload applies members and tokens, refuses a removed entity type") {
+TEST_CASE("service: reload applies members, tokens and sampling, refuses a removed entity type") {
   DaemonSetup setup;
   setup.demo_rows = 4;
   Daemon d(setup);
@@ -43,6 +42,16 @@ TEST_CASE("service: reload applies members and tokens, refuses a removed entity 
   CHECK(d.call("POST", next, reviewer_token("frank")).status == 403);
   CHECK(d.call("GET", "/v1/projects", reviewer_token("grace")).status == 401);
   CHECK(d.call("GET", "/v1/projects", new_grace).status == 200);
+
+  // Compatible: sampling (QA only on disagreement, 30% of agreeing rows anyway) applies at
+  // once. Incompatible: another reviewer count, refused naming the stage key.
+  d.edit("projects/demo.toml", "when = \"always\"", "when = \"disagreement\"\nsample_rate = 0.3");
+  CHECK(d.json_call("POST", "/v1/admin/reload", kAdminToken).at("reloaded") == true);
+  d.edit("projects/demo.toml", "reviewers = 2", "reviewers = 3");
+  auto stages = d.call("POST", "/v1/admin/reload", kAdminToken);
+  REQUIRE(stages.status == 422);
+  CHECK(stages.body.find("pipeline.stages[0].reviewers: changed from 2 to 3") != std::string::npos);
+  d.edit("projects/demo.toml", "reviewers = 3", "reviewers = 2");
 
   // SIGHUP reloads too.
   d.edit("projects/demo.toml", "lease_ttl_seconds = 1800", "lease_ttl_seconds = 900");

@@ -131,6 +131,34 @@ TEST_CASE("sampling adjudicates a deterministic share of agreeing rows", "[core]
   REQUIRE(adjudicated < 60);
 }
 
+TEST_CASE("a reconfigured sample rate applies from the next decision on", "[core]") {
+  auto spec = project();
+  auto stages = default_pipeline();
+  stages[1].when = AdjudicateWhen::kDisagreement;
+  stages[1].sample_rate = 0.0;
+  spec.stages = stages;
+  const std::vector<ReviewerSpec> team = {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ)};
+  Harness h(spec, team);
+  h.add("before");
+  h.add("after");
+  h.ok_submit(h.take("a").id, "a", "x");
+  h.ok_submit(h.take("b").id, "b", "x");
+  REQUIRE(h.status("before") == RowStatus::kFinal);  // agreeing, not sampled: no QA
+  auto first = h.take("a");
+  REQUIRE(first.row_id == "after");
+  h.ok_submit(first.id, "a", "x");
+  // Every agreeing row is adjudicated from now on, the row already in flight included.
+  spec.stages[1].sample_rate = 1.0;
+  Changes c;
+  h.engine.reconfigure(spec, team, h.now, c);
+  h.ok_submit(h.take("b").id, "b", "x");
+  REQUIRE(h.status("after") == RowStatus::kOpen);
+  auto qa = h.take("q");
+  REQUIRE(qa.row_id == "after");
+  h.ok_submit(qa.id, "q", "x");
+  REQUIRE(h.decision("after")->adjudicator == "q");
+}
+
 TEST_CASE("add_reviewer_below adds reviewers up to max_reviewers", "[core]") {
   auto spec = project();
   auto stages = default_pipeline();

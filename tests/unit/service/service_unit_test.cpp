@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <stdexcept>
 
 #include "classification_type.hpp"
 #include "core/spec.hpp"
@@ -9,8 +10,6 @@
 #include "service/time_util.hpp"
 #include "service/tz_offset.hpp"
 #include "service/validation.hpp"
-
-#include <stdexcept>
 
 namespace json = boost::json;
 using namespace labelflow;
@@ -98,8 +97,7 @@ TEST_CASE("service: the label oracle compares normalized values and survives plu
   CHECK(oracle.equal("intent", json::array{"b", "a"}, json::array{"a", "b"}, row));
   CHECK_FALSE(oracle.equal("intent", json::array{"a"}, json::array{"a", "b"}, row));
   CHECK(oracle.equal("intent", nullptr, nullptr, row));
-  CHECK(oracle.agreement("intent", json::array{"a"}, json::array{"a", "b"}, row) ==
-        Approx(0.5));
+  CHECK(oracle.agreement("intent", json::array{"a"}, json::array{"a", "b"}, row) == Approx(0.5));
   CHECK(oracle.agreement("intent", json::array{"a"}, nullptr, row) == 0.0);
 
   service::LabelPlugins throwing;
@@ -109,7 +107,7 @@ TEST_CASE("service: the label oracle compares normalized values and survives plu
   CHECK(oracle.agreement("intent", "a", "a", row) == 0.0);  // disagree, never crash
 }
 
-TEST_CASE("service: reload refuses label and pipeline changes, accepts added classes") {
+TEST_CASE("service: reload refuses label and stage changes, accepts added classes and sampling") {
   auto setup = [](std::vector<std::string> classes, std::string type, int reviewers) {
     auto s = std::make_shared<service::ProjectSetup>();
     s->config.file = "projects/p.toml";
@@ -137,7 +135,21 @@ TEST_CASE("service: reload refuses label and pipeline changes, accepts added cla
   CHECK(retyped[0].key == "projects/p.toml: labels[0].type");
   auto pipeline = service::reload_refusals(*base, *setup({"a", "b"}, "classification", 3));
   REQUIRE(pipeline.size() == 1);
-  CHECK(pipeline[0].key == "projects/p.toml: pipeline");
+  CHECK(pipeline[0].key == "projects/p.toml: pipeline.stages[0].reviewers");
+  CHECK(pipeline[0].message == "changed from 2 to 3; takes effect on restart only");
+  // Sampling settings are not refused: the engine takes them at once.
+  auto sampled = setup({"a", "b"}, "classification", 2);
+  sampled->spec.stages[1].when = core::AdjudicateWhen::kDisagreement;
+  sampled->spec.stages[1].sample_rate = 0.25;
+  sampled->spec.stages[1].agree_threshold = 0.8;
+  sampled->spec.stages[0].add_reviewer_below = 0.5;
+  sampled->spec.stages[0].max_reviewers = 3;
+  CHECK(service::reload_refusals(*base, *sampled).empty());
+  auto fewer = setup({"a", "b"}, "classification", 2);
+  fewer->spec.stages.pop_back();
+  auto fewer_refusals = service::reload_refusals(*base, *fewer);
+  REQUIRE(fewer_refusals.size() == 1);
+  CHECK(fewer_refusals[0].key == "projects/p.toml: pipeline.stages");
 }
 
 TEST_CASE("service: time, task id and error helpers") {
