@@ -6,13 +6,13 @@
 // are then scheduled with Engine::add_row and that change committed too. Re-running an import
 // after a crash is safe: rows already stored come back `unchanged`.
 //
-// Import records (counts and the first errors, each with object key, line and reason) are kept
-// in memory for GET /imports/{id}; they do not survive a restart (the rows do).
+// Import records (state, counts and the first errors, each with object key, line and reason)
+// are durable: written when the job is queued (before the 202), when it starts, after every
+// batch of rows and when it ends (with its import.finished webhook, one step). They survive a
+// restart: ids keep counting, queued jobs run at the next start, and a job a stop or crash
+// interrupted runs again from the start of its source (rows it already imported come back
+// `unchanged`; after 3 interruptions it fails instead).
 #pragma once
-
-#include "api/backend.hpp"
-#include "dataset/importer.hpp"
-#include "service/context.hpp"
 
 #include <condition_variable>
 #include <deque>
@@ -20,6 +20,10 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+
+#include "api/backend.hpp"
+#include "dataset/importer.hpp"
+#include "service/context.hpp"
 
 namespace labelflow::service {
 
@@ -34,7 +38,8 @@ class ImportWorker {
   // project's [source]) and queues the job: its record, or bad_request naming the field.
   api::Result<api::Json> create(const ProjectPtr& project, const boost::json::object& request);
   api::Result<api::Json> get(const std::string& project, const std::string& id) const;
-  // Stops after the current batch of the running import; queued imports are marked failed.
+  // Stops after the current batch of the running import; it and the queued ones run again at
+  // the next start.
   void stop();
 
   struct Job;
@@ -42,6 +47,8 @@ class ImportWorker {
  private:
   void run();
   void execute(Job& job);
+  // Writes `job`'s record (and `events`, same step) and waits until durable. Takes mu_.
+  void persist(const Job& job, std::vector<store::WebhookEvent> events = {});
 
   Context& ctx_;
   std::size_t batch_rows_;

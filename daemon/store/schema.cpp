@@ -59,6 +59,12 @@ CREATE TABLE webhook_outbox (
   next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '');
 CREATE INDEX webhook_outbox_due ON webhook_outbox(state, next_at);
 )sql",
+    // 3: import job records (they used to live in memory only)
+    R"sql(
+CREATE TABLE imports (
+  project TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL UNIQUE, state TEXT NOT NULL,
+  record TEXT NOT NULL, PRIMARY KEY (project, id));
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion);

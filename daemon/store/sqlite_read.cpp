@@ -183,6 +183,14 @@ std::optional<ExportRecord> SqliteStateStore::export_record(const std::string& p
   return ExportRecord{project, id, s->i64(0), s->text(1), s->i64(2), s->text(3)};
 }
 
+std::vector<ImportRecord> SqliteStateStore::import_records() {
+  std::lock_guard lock(read_mu_);
+  auto s = rdb_->cached("SELECT project, id, seq, state, record FROM imports ORDER BY seq");
+  std::vector<ImportRecord> out;
+  while (s->step()) out.push_back({s->text(0), s->text(1), s->i64(2), s->text(3), s->text(4)});
+  return out;
+}
+
 std::vector<ReviewWithFinal> SqliteStateStore::reviews_between(core::TimeMs from, core::TimeMs to) {
   std::lock_guard lock(read_mu_);
   auto s =

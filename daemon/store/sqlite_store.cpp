@@ -56,13 +56,17 @@ struct WriteStatements {
                         "INSERT INTO decisions(project,row_id,final_labels,adjudicator,"
                         "escalated,escalation_reviewer,agreement,decided_at) "
                         "VALUES (?,?,?,?,?,?,?,?)"),
+        upsert_import(db,
+                      "INSERT INTO imports(project,id,seq,state,record) VALUES (?,?,?,?,?) "
+                      "ON CONFLICT(project,id) DO UPDATE SET state=excluded.state, "
+                      "record=excluded.record"),
         upsert_export(db,
                       "INSERT INTO exports(project,id,created_at,status,rows,location) "
                       "VALUES (?,?,?,?,?,?) ON CONFLICT(project,id) DO UPDATE SET "
                       "status=excluded.status, rows=excluded.rows, "
                       "location=excluded.location") {}
   Stmt find_row, max_seq, insert_row, update_row, upsert_task, insert_review, insert_skip,
-      insert_decision, upsert_export;
+      insert_decision, upsert_import, upsert_export;
 };
 
 namespace {
@@ -198,6 +202,14 @@ CommitResult SqliteStateStore::apply(const Batch& b) {
         .run();
   }
   if (!b.webhooks.empty() || !b.webhook_attempts.empty()) apply_webhooks(b);
+  for (const auto& r : b.import_records) {
+    s.upsert_import.bind(1, r.project)
+        .bind(2, r.id)
+        .bind(3, r.seq)
+        .bind(4, r.state)
+        .bind(5, r.record)
+        .run();
+  }
   for (const auto& e : b.exports) {
     s.upsert_export.bind(1, e.project)
         .bind(2, e.id)

@@ -40,6 +40,7 @@ class SqliteStateStore final : public StateStore {
   std::vector<SetAsideRow> set_aside(const std::string& project) override;
   std::optional<ExportRecord> export_record(const std::string& project,
                                             const std::string& id) override;
+  std::vector<ImportRecord> import_records() override;
   std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) override;
   void backup_to(const std::string& dest_path) override;  // sqlite_backup.cpp
   // sqlite_outbox.cpp

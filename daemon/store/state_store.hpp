@@ -69,12 +69,22 @@ struct WebhookAttempt {
   std::string last_error;
 };
 
+// An import job's record (GET /v1/projects/{project}/imports/{id}), kept across restarts.
+struct ImportRecord {
+  std::string project;
+  std::string id;        // "imp-<seq>", unique over every project
+  std::int64_t seq = 0;  // issue order
+  std::string state;     // queued, running, finished, failed
+  std::string record;    // the job as JSON text (the service's own format)
+};
+
 // One durable step: rows to import, engine changes and export bookkeeping of one project.
 struct Batch {
   std::string project;
   std::vector<core::RowDoc> imports;
   core::Changes changes;
   std::vector<ExportRecord> exports;
+  std::vector<ImportRecord> import_records;      // upserted by (project, id)
   core::TimeMs at = 0;                           // import time
   std::vector<WebhookEvent> webhooks;            // outbox entries to add
   std::vector<WebhookAttempt> webhook_attempts;  // outbox entries to update
@@ -121,6 +131,8 @@ class StateStore {
   virtual std::vector<SetAsideRow> set_aside(const std::string& project) = 0;
   virtual std::optional<ExportRecord> export_record(const std::string& project,
                                                     const std::string& id) = 0;
+  // Every import record of every project, in issue order.
+  virtual std::vector<ImportRecord> import_records() = 0;
   // Reviews submitted in [from, to), every project, with the row's final labels if any.
   virtual std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) = 0;
 

@@ -77,6 +77,43 @@ TEST_CASE("a database written by a newer schema is refused, naming file and vers
   }
 }
 
+TEST_CASE("import records are upserted and read back in issue order, also after a migration",
+          "[store]") {
+  testing::TempDir dir;
+  const auto path = dir.file("state.db");
+  {
+    SqliteStateStore st(path);
+    Batch b;
+    b.project = "p";
+    b.import_records.push_back({"p", "imp-2", 2, "queued", R"({"n":1})"});
+    b.import_records.push_back({"q", "imp-1", 1, "finished", R"({"n":2})"});
+    st.commit(std::move(b)).get();
+    Batch update;
+    update.project = "p";
+    update.import_records.push_back({"p", "imp-2", 2, "running", R"({"n":3})"});
+    st.commit(std::move(update)).get();
+    auto records = st.import_records();
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].id == "imp-1");
+    CHECK(records[0].project == "q");
+    CHECK(records[1].state == "running");
+    CHECK(records[1].record == R"({"n":3})");
+  }
+  // A database of schema version 2 (before import records) gains the table on open.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "DROP TABLE imports; UPDATE schema_version SET version = 2", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  SqliteStateStore st(path);
+  CHECK(st.import_records().empty());
+  Batch b;
+  b.project = "p";
+  b.import_records.push_back({"p", "imp-3", 3, "queued", "{}"});
+  st.commit(std::move(b)).get();
+  CHECK(st.import_records().size() == 1);
+}
+
 TEST_CASE("a file that is not a database is refused with its path", "[store]") {
   testing::TempDir dir;
   const auto path = dir.file("junk.db");
