@@ -97,7 +97,7 @@ std::string to_csv(const std::vector<ReviewerWeek>& weeks) {
   return out;
 }
 
-ProjectTotals project_totals(const std::string& project, const std::vector<ReviewFact>& facts,
+ProjectTotals project_totals(const std::string& project, const std::vector<ReviewerTotal>& totals,
                              const std::vector<ReviewerSpec>& reviewers, std::size_t rows,
                              std::size_t final, std::size_t set_aside, double remaining_reviews) {
   ProjectTotals t;
@@ -106,12 +106,11 @@ ProjectTotals project_totals(const std::string& project, const std::vector<Revie
   t.final = final;
   t.set_aside = set_aside;
   t.open = rows - final - set_aside;
-  for (const auto& f : facts) {
-    if (f.project != project) continue;
-    ++t.reviews;
-    const double h = f.active_seconds / 3600.0;
+  for (const auto& r : totals) {
+    t.reviews += r.reviews;
+    const double h = r.active_seconds / 3600.0;
     t.hours += h;
-    const auto* spec = find(reviewers, f.reviewer);
+    const auto* spec = find(reviewers, r.reviewer);
     t.cost += h * (spec ? spec->hourly_rate : 0.0);
   }
   t.remaining_reviews = remaining_reviews;

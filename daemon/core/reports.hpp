@@ -68,7 +68,13 @@ struct ProjectTotals {
   double remaining_reviews = 0;      // Engine::remaining_reviews()
   std::optional<double> hours_left;  // remaining reviews x mean hours per review so far
 };
-ProjectTotals project_totals(const std::string& project, const std::vector<ReviewFact>& facts,
+// One reviewer's reviews of a project so far (the store sums them up).
+struct ReviewerTotal {
+  std::string reviewer;
+  std::size_t reviews = 0;
+  double active_seconds = 0;
+};
+ProjectTotals project_totals(const std::string& project, const std::vector<ReviewerTotal>& totals,
                              const std::vector<ReviewerSpec>& reviewers, std::size_t rows,
                              std::size_t final, std::size_t set_aside, double remaining_reviews);
 

@@ -4,10 +4,6 @@
 #include "service/service.hpp"
 #include "service/time_util.hpp"
 
-#include <algorithm>
-#include <map>
-#include <tuple>
-
 namespace labelflow::service {
 
 namespace json = boost::json;
@@ -36,35 +32,17 @@ bool judging_review(const Context& ctx, const core::ReviewRecord& rv) {
 // most recent first. Rows still in progress are left out (I2: no other reviewer's work is
 // shown before the row is final).
 json::array feedback_for(const Context& ctx, const std::string& reviewer) {
-  auto all = ctx.store.reviews_between(0, ctx.clock() + 1);
-  // (project, row) -> the earliest stage the reviewer worked on.
-  std::map<std::pair<std::string, std::string>, int> mine;
-  for (const auto& r : all) {
-    if (r.review.reviewer != reviewer) continue;
-    auto key = std::make_pair(r.review.project, r.review.row_id);
-    auto it = mine.find(key);
-    if (it == mine.end() || r.review.stage < it->second) mine[key] = r.review.stage;
-  }
-  std::vector<const core::ReviewRecord*> found;
-  for (const auto& r : all) {
-    const auto& rv = r.review;
-    if (!r.final_labels || rv.reviewer == reviewer || rv.comment.empty()) continue;
-    auto it = mine.find({rv.project, rv.row_id});
-    if (it == mine.end() || rv.stage <= it->second || !judging_review(ctx, rv)) continue;
-    found.push_back(&rv);
-  }
-  std::stable_sort(found.begin(), found.end(), [](const auto* a, const auto* b) {
-    return std::tie(a->submitted_at, a->task_id) > std::tie(b->submitted_at, b->task_id);
-  });
-  if (found.size() > kMaxFeedback) found.resize(kMaxFeedback);
+  // Most recent first, from the store; a later review stage (a third primary) is no judgment.
   json::array out;
-  for (const auto* rv : found) {
-    out.push_back(json::object{{"project", rv->project},
-                               {"row", rv->row_id},
-                               {"stage", rv->stage_name},
-                               {"from", rv->reviewer},
-                               {"comment", rv->comment},
-                               {"at", iso_time(rv->submitted_at)}});
+  for (const auto& rv : ctx.store.feedback_reviews(reviewer)) {
+    if (out.size() >= kMaxFeedback) break;
+    if (!judging_review(ctx, rv)) continue;
+    out.push_back(json::object{{"project", rv.project},
+                               {"row", rv.row_id},
+                               {"stage", rv.stage_name},
+                               {"from", rv.reviewer},
+                               {"comment", rv.comment},
+                               {"at", iso_time(rv.submitted_at)}});
   }
   return out;
 }
@@ -76,12 +54,15 @@ api::Result<api::Json> Service::me(const api::Principal& caller) {
   const config::Reviewer* self = reviewers ? reviewers->find(caller.id) : nullptr;
   if (self == nullptr) {
     return api::ApiError{api::ErrorCode::not_found,
-                         "reviewer '" + caller.id + "' is not in the reviewers file", {}, 0};
+                         "reviewer '" + caller.id + "' is not in the reviewers file",
+                         {},
+                         0};
   }
   const std::string week = core::iso_week(ctx_.clock(), options_.utc_offset).str();
   auto bounds = iso_week_bounds(week);
   if (!bounds) {
-    return api::ApiError{api::ErrorCode::unavailable, "cannot compute the bounds of " + week, {}, 0};
+    return api::ApiError{
+        api::ErrorCode::unavailable, "cannot compute the bounds of " + week, {}, 0};
   }
   std::size_t rows = 0;
   double hours = 0;

@@ -1,4 +1,8 @@
 // Read-only endpoints: projects, progress, agreement, reviewers, rows and weekly reports.
+#include <spdlog/spdlog.h>
+
+#include <boost/json/serialize.hpp>
+
 #include "core/reports.hpp"
 #include "dataset/export_line.hpp"
 #include "service/service.hpp"
@@ -7,9 +11,6 @@
 #include "service/time_util.hpp"
 #include "store/report_query.hpp"
 
-#include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
-
 namespace labelflow::service {
 
 namespace json = boost::json;
@@ -17,13 +18,6 @@ namespace json = boost::json;
 namespace {
 
 // Facts of every review of `project` so far (no agreement: reading rows is not needed).
-std::vector<core::ReviewFact> project_facts(Context& ctx, const std::string& project) {
-  auto facts = store::review_facts(ctx.store, 0, ctx.clock() + 1,
-                                   [](const std::string&) { return store::ProjectLabels{}; });
-  std::erase_if(facts, [&](const core::ReviewFact& f) { return f.project != project; });
-  return facts;
-}
-
 json::array strings(const std::vector<std::string>& v) {
   json::array a;
   for (const auto& s : v) a.emplace_back(s);
@@ -71,8 +65,7 @@ api::Result<api::Json> Service::list_projects(const api::Principal& caller) {
   return api::Json(std::move(out));
 }
 
-api::Result<api::Json> Service::progress(const api::Principal& caller,
-                                         const std::string& project) {
+api::Result<api::Json> Service::progress(const api::Principal& caller, const std::string& project) {
   auto pr = visible_project(caller, project);
   if (!pr.ok()) return pr.error();
   auto p = pr.value();
@@ -89,24 +82,23 @@ api::Result<api::Json> Service::progress(const api::Principal& caller,
     stages.push_back(json::object{{"name", stage_label(spec, static_cast<int>(i))},
                                   {"open", c.waiting_per_stage[i]}});
   }
-  const auto totals =
-      core::project_totals(project, project_facts(ctx_, project),
-                           reviewer_specs(*ctx_.reviewers()), c.rows, c.final, c.set_aside,
-                           remaining);
-  return api::Json(json::object{
-      {"project", project},
-      {"paused", p->paused.load()},
-      {"rows", c.rows},
-      {"open", c.open},
-      {"leased", c.live_tasks},
-      {"stages", std::move(stages)},
-      {"finalized", c.final},
-      {"set_aside", c.set_aside},
-      {"reviews", totals.reviews},
-      {"hours", totals.hours},
-      {"remaining_reviews", remaining},
-      {"hours_left_estimate",
-       totals.hours_left ? json::value(*totals.hours_left) : json::value(nullptr)}});
+  const auto totals = core::project_totals(project, ctx_.store.review_totals(project),
+                                           reviewer_specs(*ctx_.reviewers()), c.rows, c.final,
+                                           c.set_aside, remaining);
+  return api::Json(
+      json::object{{"project", project},
+                   {"paused", p->paused.load()},
+                   {"rows", c.rows},
+                   {"open", c.open},
+                   {"leased", c.live_tasks},
+                   {"stages", std::move(stages)},
+                   {"finalized", c.final},
+                   {"set_aside", c.set_aside},
+                   {"reviews", totals.reviews},
+                   {"hours", totals.hours},
+                   {"remaining_reviews", remaining},
+                   {"hours_left_estimate",
+                    totals.hours_left ? json::value(*totals.hours_left) : json::value(nullptr)}});
 }
 
 api::Result<api::Json> Service::agreement(const api::Principal& caller,
@@ -118,10 +110,8 @@ api::Result<api::Json> Service::agreement(const api::Principal& caller,
   // Judgments of the review stages (blind, independent): the inter-rater figures.
   std::map<std::string, std::vector<sdk::Judgment>> judgments;
   std::size_t reviews = 0;
-  for (auto& r : ctx_.store.reviews_between(0, ctx_.clock() + 1)) {
-    const auto& rv = r.review;
-    if (rv.project != project || rv.stage < 0 ||
-        static_cast<std::size_t>(rv.stage) >= spec.stages.size() ||
+  for (const auto& rv : ctx_.store.project_reviews(project)) {
+    if (rv.stage < 0 || static_cast<std::size_t>(rv.stage) >= spec.stages.size() ||
         spec.stages[static_cast<std::size_t>(rv.stage)].kind != core::StageKind::kReview) {
       continue;
     }
@@ -140,15 +130,16 @@ api::Result<api::Json> Service::agreement(const api::Principal& caller,
     if (!m) {
       spdlog::warn("label '{}' ({}): metrics failed: {}", name, it->second->plugin_name(),
                    m.status().to_string());
-      return api::ApiError{api::ErrorCode::unavailable,
-                           "label '" + name + "': agreement metrics failed in plugin " +
-                               it->second->plugin_name(),
-                           {}, 0};
+      return api::ApiError{
+          api::ErrorCode::unavailable,
+          "label '" + name + "': agreement metrics failed in plugin " + it->second->plugin_name(),
+          {},
+          0};
     }
     labels[name] = std::move(*m);
   }
-  return api::Json(json::object{{"project", project}, {"reviews", reviews},
-                                {"labels", std::move(labels)}});
+  return api::Json(
+      json::object{{"project", project}, {"reviews", reviews}, {"labels", std::move(labels)}});
 }
 
 api::Result<api::Json> Service::reviewers(const api::Principal& caller,
@@ -157,10 +148,8 @@ api::Result<api::Json> Service::reviewers(const api::Principal& caller,
   if (!pr.ok()) return pr.error();
   auto p = pr.value();
   std::map<std::string, std::pair<std::size_t, double>> work;  // rows, seconds
-  for (const auto& f : project_facts(ctx_, project)) {
-    auto& w = work[f.reviewer];
-    ++w.first;
-    w.second += f.active_seconds;
+  for (const auto& t : ctx_.store.review_totals(project)) {
+    work[t.reviewer] = {t.reviews, t.active_seconds};
   }
   json::array out;
   auto revs = ctx_.reviewers();
@@ -184,8 +173,8 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
   auto p = pr.value();
   auto doc = ctx_.row(project, row_id);
   if (!doc) {
-    return api::ApiError{api::ErrorCode::not_found,
-                         "no row '" + row_id + "' in project '" + project + "'", {}, 0};
+    return api::ApiError{
+        api::ErrorCode::not_found, "no row '" + row_id + "' in project '" + project + "'", {}, 0};
   }
   std::optional<core::RowStateRecord> state;
   {
@@ -228,12 +217,10 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
   if (auto d = ctx_.store.decision(project, row_id)) {
     json::object agreement;
     for (const auto& [l, s] : d->agreement) agreement[l] = s;
-    decision = json::object{{"final_labels", d->final_labels},
-                            {"adjudicator", d->adjudicator},
-                            {"escalated", d->escalated},
-                            {"escalation_reviewer", d->escalation_reviewer},
-                            {"agreement", std::move(agreement)},
-                            {"decided_at", iso_time(d->decided_at)}};
+    decision = json::object{
+        {"final_labels", d->final_labels},   {"adjudicator", d->adjudicator},
+        {"escalated", d->escalated},         {"escalation_reviewer", d->escalation_reviewer},
+        {"agreement", std::move(agreement)}, {"decided_at", iso_time(d->decided_at)}};
   }
   return api::Json(json::object{{"project", project},
                                 {"row", std::move(row)},
@@ -242,21 +229,21 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
                                 {"decision", std::move(decision)}});
 }
 
-std::vector<core::ReviewerWeek> Service::week_rows(
-    const std::string& week, std::pair<core::TimeMs, core::TimeMs> bounds,
-    const std::string& project) {
+std::vector<core::ReviewerWeek> Service::week_rows(const std::string& week,
+                                                   std::pair<core::TimeMs, core::TimeMs> bounds,
+                                                   const std::string& project) {
   // Local weeks start up to a day before or after the UTC ones: read a wider window and keep
   // the requested week below.
   constexpr core::TimeMs kDay = 86'400'000;
-  auto facts = store::review_facts(
-      ctx_.store, bounds.first - kDay, bounds.second + kDay, [this](const std::string& id) {
-        store::ProjectLabels pl;
-        if (auto p = ctx_.project(id)) {
-          pl.oracle = p->oracle.get();
-          pl.labels = p->setup()->spec.labels;
-        }
-        return pl;
-      });
+  auto facts = store::review_facts(ctx_.store, bounds.first - kDay, bounds.second + kDay,
+                                   [this](const std::string& id) {
+                                     store::ProjectLabels pl;
+                                     if (auto p = ctx_.project(id)) {
+                                       pl.oracle = p->oracle.get();
+                                       pl.labels = p->setup()->spec.labels;
+                                     }
+                                     return pl;
+                                   });
   if (!project.empty()) {
     std::erase_if(facts, [&](const core::ReviewFact& f) { return f.project != project; });
   }
@@ -271,8 +258,10 @@ api::Result<api::Document> Service::report(const api::Principal&, const api::Rep
   if (week.empty()) week = core::iso_week(ctx_.clock(), offset).str();
   auto bounds = iso_week_bounds(week);
   if (!bounds) {
-    return api::ApiError{api::ErrorCode::bad_request, "week must look like 2026-W48",
-                         {{"?week", "not an ISO week: '" + week + "'"}}, 0};
+    return api::ApiError{api::ErrorCode::bad_request,
+                         "week must look like 2026-W48",
+                         {{"?week", "not an ISO week: '" + week + "'"}},
+                         0};
   }
   if (!query.project.empty() && !ctx_.project(query.project)) {
     return api::ApiError{api::ErrorCode::not_found, "no project '" + query.project + "'", {}, 0};
@@ -281,19 +270,19 @@ api::Result<api::Document> Service::report(const api::Principal&, const api::Rep
   if (query.csv) return api::Document{"text/csv; charset=utf-8", core::to_csv(weeks)};
   json::array rows;
   for (const auto& w : weeks) {
-    rows.push_back(json::object{
-        {"reviewer", w.reviewer},
-        {"week", w.week.str()},
-        {"rows", w.rows},
-        {"hours", w.hours},
-        {"cost", w.cost},
-        {"agreement", w.agreement ? json::value(*w.agreement) : json::value(nullptr)},
-        {"minimum_met", w.minimum_met}});
+    rows.push_back(
+        json::object{{"reviewer", w.reviewer},
+                     {"week", w.week.str()},
+                     {"rows", w.rows},
+                     {"hours", w.hours},
+                     {"cost", w.cost},
+                     {"agreement", w.agreement ? json::value(*w.agreement) : json::value(nullptr)},
+                     {"minimum_met", w.minimum_met}});
   }
-  json::object body{{"week", week},
-                    {"project", query.project.empty() ? json::value(nullptr)
-                                                      : json::value(query.project)},
-                    {"reviewers", std::move(rows)}};
+  json::object body{
+      {"week", week},
+      {"project", query.project.empty() ? json::value(nullptr) : json::value(query.project)},
+      {"reviewers", std::move(rows)}};
   return api::Document{"application/json", json::serialize(body)};
 }
 

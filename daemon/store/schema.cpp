@@ -65,6 +65,10 @@ CREATE TABLE imports (
   project TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL UNIQUE, state TEXT NOT NULL,
   record TEXT NOT NULL, PRIMARY KEY (project, id));
 )sql",
+    // 4: a reviewer's own reviews without a scan (GET /v1/me feedback)
+    R"sql(
+CREATE INDEX reviews_reviewer ON reviews(reviewer, project, row_id);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion);

@@ -183,6 +183,46 @@ std::optional<ExportRecord> SqliteStateStore::export_record(const std::string& p
   return ExportRecord{project, id, s->i64(0), s->text(1), s->i64(2), s->text(3)};
 }
 
+std::vector<core::ReviewerTotal> SqliteStateStore::review_totals(const std::string& project) {
+  std::lock_guard lock(read_mu_);
+  auto s = rdb_->cached(
+      "SELECT reviewer, count(*), total(active_seconds) FROM reviews WHERE project=? "
+      "GROUP BY reviewer ORDER BY reviewer");
+  s->bind(1, project);
+  std::vector<core::ReviewerTotal> out;
+  while (s->step()) {
+    out.push_back({s->text(0), static_cast<std::size_t>(s->i64(1)), s->f64(2)});
+  }
+  return out;
+}
+
+std::vector<core::ReviewRecord> SqliteStateStore::project_reviews(const std::string& project) {
+  std::lock_guard lock(read_mu_);
+  auto s = rdb_->cached(std::string("SELECT ") + kReviewCols +
+                        " FROM reviews r WHERE r.project=? ORDER BY r.submitted_at, r.task_id");
+  s->bind(1, project);
+  std::vector<core::ReviewRecord> out;
+  while (s->step()) out.push_back(review_from(*s));
+  return out;
+}
+
+std::vector<core::ReviewRecord> SqliteStateStore::feedback_reviews(const std::string& reviewer) {
+  std::lock_guard lock(read_mu_);
+  // The reviewer's rows come from the reviews_reviewer index; only their judging reviews with
+  // a comment are read, never the whole history.
+  auto s = rdb_->cached(
+      std::string("SELECT ") + kReviewCols +
+      " FROM (SELECT project, row_id, MIN(stage) AS stage FROM reviews WHERE reviewer=? "
+      "GROUP BY project, row_id) m "
+      "JOIN reviews r ON r.project=m.project AND r.row_id=m.row_id AND r.stage>m.stage "
+      "JOIN decisions d ON d.project=r.project AND d.row_id=r.row_id "
+      "WHERE r.reviewer<>? AND r.comment<>'' ORDER BY r.submitted_at DESC, r.task_id DESC");
+  s->bind(1, reviewer).bind(2, reviewer);
+  std::vector<core::ReviewRecord> out;
+  while (s->step()) out.push_back(review_from(*s));
+  return out;
+}
+
 std::vector<ImportRecord> SqliteStateStore::import_records() {
   std::lock_guard lock(read_mu_);
   auto s = rdb_->cached("SELECT project, id, seq, state, record FROM imports ORDER BY seq");

@@ -18,6 +18,7 @@
 
 #include "core/engine.hpp"
 #include "core/records.hpp"
+#include "core/reports.hpp"
 #include "core/row_doc.hpp"
 
 namespace labelflow::store {
@@ -131,6 +132,13 @@ class StateStore {
   virtual std::vector<SetAsideRow> set_aside(const std::string& project) = 0;
   virtual std::optional<ExportRecord> export_record(const std::string& project,
                                                     const std::string& id) = 0;
+  // Per reviewer: the number of reviews of `project` and their active seconds.
+  virtual std::vector<core::ReviewerTotal> review_totals(const std::string& project) = 0;
+  // Every review of `project`, in submission order.
+  virtual std::vector<core::ReviewRecord> project_reviews(const std::string& project) = 0;
+  // Feedback candidates for `reviewer`: reviews by others, with a comment, of a later stage
+  // than the first one `reviewer` worked on, on rows that are final (every project).
+  virtual std::vector<core::ReviewRecord> feedback_reviews(const std::string& reviewer) = 0;
   // Every import record of every project, in issue order.
   virtual std::vector<ImportRecord> import_records() = 0;
   // Reviews submitted in [from, to), every project, with the row's final labels if any.

@@ -57,8 +57,8 @@ TEST_CASE("project totals and hours left", "[core][reports]") {
   h.add("r2");
   h.ok_submit(h.take("a").id, "a", "x");
   REQUIRE(h.engine.remaining_reviews() == Approx(2 + 3));  // r1: b + QA; r2: 2 + QA
-  std::vector<ReviewFact> facts = {{"proj", "a", h.now, 3600, std::nullopt}};
-  auto t = project_totals("proj", facts, h.specs, 2, 0, 0, h.engine.remaining_reviews());
+  std::vector<ReviewerTotal> totals = {{"a", 1, 3600}};
+  auto t = project_totals("proj", totals, h.specs, 2, 0, 0, h.engine.remaining_reviews());
   REQUIRE(t.open == 2);
   REQUIRE(t.hours == Approx(1));
   REQUIRE(t.cost == Approx(20));

@@ -102,8 +102,11 @@ TEST_CASE("import records are upserted and read back in issue order, also after 
   // A database of schema version 2 (before import records) gains the table on open.
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "DROP TABLE imports; UPDATE schema_version SET version = 2", nullptr,
-                       nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(
+      sqlite3_exec(
+          db,
+          "DROP TABLE imports; DROP INDEX reviews_reviewer; UPDATE schema_version SET version = 2",
+          nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   SqliteStateStore st(path);
   CHECK(st.import_records().empty());
@@ -112,6 +115,60 @@ TEST_CASE("import records are upserted and read back in issue order, also after 
   b.import_records.push_back({"p", "imp-3", 3, "queued", "{}"});
   st.commit(std::move(b)).get();
   CHECK(st.import_records().size() == 1);
+}
+
+TEST_CASE("review totals, project reviews and feedback come from targeted queries", "[store]") {
+  testing::TempDir dir;
+  SqliteStateStore st(dir.file("state.db"));
+  core::TaskId next_task = 1;
+  auto review = [&](std::string project, std::string row, int stage, std::string reviewer,
+                    double seconds, std::string comment) {
+    core::ReviewRecord r;
+    r.task_id = next_task++;
+    r.project = std::move(project);
+    r.row_id = std::move(row);
+    r.stage = stage;
+    r.reviewer = std::move(reviewer);
+    r.role = stage == 0 ? "primary" : "qa";
+    r.active_seconds = seconds;
+    r.submitted_at = 1000 + static_cast<core::TimeMs>(r.task_id);
+    r.comment = std::move(comment);
+    return r;
+  };
+  Batch b;
+  b.project = "p";
+  b.changes.reviews = {
+      review("p", "r1", 0, "a", 60, ""),          review("p", "r1", 0, "b", 30, ""),
+      review("p", "r1", 1, "q", 10, "check ORG"), review("p", "r2", 0, "a", 20, ""),
+      review("p", "r2", 1, "q", 5, "open row"),   review("o", "r9", 0, "a", 99, ""),
+      review("o", "r9", 1, "b", 7, "elsewhere")};
+  core::DecisionRecord d1;
+  d1.project = "p";
+  d1.row_id = "r1";
+  core::DecisionRecord d9 = d1;
+  d9.project = "o";
+  d9.row_id = "r9";
+  b.changes.decisions = {d1, d9};  // r2 is still open
+  st.commit(std::move(b)).get();
+
+  auto totals = st.review_totals("p");
+  REQUIRE(totals.size() == 3);
+  CHECK(totals[0].reviewer == "a");
+  CHECK(totals[0].reviews == 2);
+  CHECK(totals[0].active_seconds == Approx(80));
+  CHECK(st.project_reviews("p").size() == 5);
+  CHECK(st.project_reviews("o").size() == 2);
+
+  // a's feedback: comments of later stages on a's FINAL rows, newest first, any project.
+  auto fa = st.feedback_reviews("a");
+  REQUIRE(fa.size() == 2);
+  CHECK(fa[0].comment == "elsewhere");
+  CHECK(fa[1].comment == "check ORG");
+  // b reviewed r1 and judged r9: only r1's QA comment is feedback for b.
+  auto fb = st.feedback_reviews("b");
+  REQUIRE(fb.size() == 1);
+  CHECK(fb[0].reviewer == "q");
+  CHECK(st.feedback_reviews("q").empty());
 }
 
 TEST_CASE("a file that is not a database is refused with its path", "[store]") {
