@@ -128,8 +128,10 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
       m.activity(*idx).soft.push_back(r);
       m.reviewers[r].soft_rows.push_back(*idx);
       m.ended[t.id] = t.state;
+      m.activity(*idx).ended.push_back(t.id);
     } else {
       m.ended[t.id] = t.state;
+      m.activity(*idx).ended.push_back(t.id);
     }
   }
   m.ids.at_least(max_id + 1);
@@ -222,6 +224,7 @@ EngineCounts Engine::counts() const {
   }
   c.live_tasks = impl_->live.size();
   c.leases_expired = impl_->leases_expired;
+  c.tracked_tasks = impl_->live.size() + impl_->ended.size();
   return c;
 }
 

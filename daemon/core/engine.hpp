@@ -81,6 +81,7 @@ struct Snapshot {
 struct EngineCounts {
   std::size_t rows = 0, open = 0, final = 0, set_aside = 0, live_tasks = 0;
   std::uint64_t leases_expired = 0;  // leases that ran past their TTL since the engine started
+  std::size_t tracked_tasks = 0;     // task ids the engine remembers (live or ended, open rows)
   std::vector<std::size_t> waiting_per_stage;  // open rows per stage (escalation last)
 };
 

@@ -224,6 +224,7 @@ void Engine::Impl::end_task(TaskId id, TaskState state, Changes& out) {
     l.erase(std::remove(l.begin(), l.end(), id), l.end());
   }
   ended[id] = state;
+  if (row.act) row.act->ended.push_back(id);
   if (state != TaskState::kSubmitted) emit_task(id, t, state, out);
 }
 
@@ -237,6 +238,18 @@ void Engine::Impl::set_aside(RowIdx r, const std::string& reason, TimeMs, Change
   row.status = RowStatus::kSetAside;
   emit_row(r, out);
   out.rows.back().set_aside_reason = reason;
+  close_activity(r, out);
+}
+
+void Engine::Impl::close_activity(RowIdx r, Changes& out) {
+  auto& row = rows[r];
+  if (!row.act) return;
+  // Task ids of a closed row answer lease_conflict from the id alone (check_holder), so the
+  // engine's memory stays bounded by the open rows, not by every task ever issued.
+  for (TaskId id : row.act->ended) {
+    ended.erase(id);
+    out.retired_tasks.push_back(id);
+  }
   row.act.reset();
 }
 

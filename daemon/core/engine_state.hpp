@@ -19,6 +19,7 @@ struct Review {
 struct Activity {
   std::vector<Review> reviews;
   std::vector<TaskId> live;     // tasks of the current stage still held (active or expired)
+  std::vector<TaskId> ended;    // tasks of this row that ended: forgotten when the row closes
   std::vector<RevIdx> soft;     // released / expired-and-taken in the current stage (I6)
   std::vector<RevIdx> skipped;  // refused with a reason: never offered this row again
   std::map<std::string, double> agreement;  // of the last completed review stage
@@ -116,6 +117,8 @@ struct Engine::Impl {
   // aside (may_set_aside) or leaves it unqueued; returns whether it is queued.
   bool requeue(RowIdx r, TimeMs now, Changes& out, bool may_set_aside = true);
   void set_aside(RowIdx r, const std::string& reason, TimeMs now, Changes& out);
+  // A row left the open set: drops its activity and forgets its ended tasks (retired_tasks).
+  void close_activity(RowIdx r, Changes& out);
   void end_task(TaskId t, TaskState state, Changes& out);
   void emit_row(RowIdx r, Changes& out) const;
   void emit_task(TaskId id, const LiveTask& t, TaskState state, Changes& out) const;

@@ -190,7 +190,7 @@ void Engine::Impl::finalize(RowIdx r, const RowDoc& doc, TimeMs now, Changes& ou
   out.decisions.push_back(std::move(d));
   row.status = RowStatus::kFinal;
   emit_row(r, out);
-  row.act.reset();
+  close_activity(r, out);
 }
 
 }  // namespace labelflow::core

@@ -105,7 +105,14 @@ std::optional<Error> Engine::Impl::check_holder(TaskId task, const std::string& 
   auto it = live.find(task);
   if (it == live.end()) {
     auto e = ended.find(task);
-    if (e == ended.end()) return Error{"not_found", "no task " + std::to_string(task)};
+    if (e == ended.end()) {
+      // Issued once (ids only grow), then forgotten with its closed row.
+      if (task < ids.peek()) {
+        return Error{"lease_conflict",
+                     "task " + std::to_string(task) + " is no longer open: its row is closed"};
+      }
+      return Error{"not_found", "no task " + std::to_string(task)};
+    }
     return Error{"lease_conflict", "task " + std::to_string(task) + " is no longer yours: it was " +
                                        to_string(e->second)};
   }

@@ -47,6 +47,7 @@ void Changes::append(Changes&& o) {
   move_into(reviews, o.reviews);
   move_into(skips, o.skips);
   move_into(decisions, o.decisions);
+  move_into(retired_tasks, o.retired_tasks);
 }
 
 }  // namespace labelflow::core

@@ -94,6 +94,9 @@ struct Changes {
   std::vector<ReviewRecord> reviews;
   std::vector<SkipRecord> skips;
   std::vector<DecisionRecord> decisions;
+  // Tasks the engine forgot because their row became final or was set aside: callers that map
+  // task ids (the service) forget them too. Not stored: a restart forgets them anyway.
+  std::vector<TaskId> retired_tasks;
   bool empty() const {
     return rows.empty() && tasks.empty() && reviews.empty() && skips.empty() && decisions.empty();
   }

@@ -94,6 +94,10 @@ struct Context {
   // Which project a task id belongs to (tasks are global).
   void remember_task(core::TaskId id, const std::string& project);
   ProjectPtr task_project(core::TaskId id) const;
+  // Forgets tasks of closed rows (Changes::retired_tasks): their ids answer lease_conflict
+  // from the id alone, so the map holds only the open rows' tasks.
+  void forget_tasks(const std::vector<core::TaskId>& ids);
+  std::size_t known_tasks() const;
 
   // Queues `changes` for project `p` on the store; `done` runs on the store's writer thread
   // once they are durable, so it must be quick. REQUIRES: p.mu held (ordering, see above).

@@ -89,6 +89,17 @@ void Context::remember_task(core::TaskId id, const std::string& project) {
   task_projects_.emplace(id, project);
 }
 
+void Context::forget_tasks(const std::vector<core::TaskId>& ids) {
+  if (ids.empty()) return;
+  std::lock_guard lock(tasks_mu_);
+  for (auto id : ids) task_projects_.erase(id);
+}
+
+std::size_t Context::known_tasks() const {
+  std::lock_guard lock(tasks_mu_);
+  return task_projects_.size();
+}
+
 ProjectPtr Context::task_project(core::TaskId id) const {
   std::string name;
   {
@@ -102,6 +113,7 @@ ProjectPtr Context::task_project(core::TaskId id) const {
 
 void Context::queue_commit(const ProjectRuntime& p, core::Changes changes,
                            store::StateStore::Callback done) {
+  forget_tasks(changes.retired_tasks);
   store::Batch batch;
   batch.project = p.id();
   batch.changes = std::move(changes);

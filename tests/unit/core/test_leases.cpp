@@ -209,3 +209,35 @@ TEST_CASE("active_seconds is capped at submitted - claimed", "[core][time]") {
   REQUIRE(rv[1]->active_seconds == Approx(30));  // capped
   REQUIRE(rv[1]->claimed_at == h.now - 30'000);
 }
+
+TEST_CASE("a closed row's tasks are forgotten, and their ids still answer lease_conflict",
+          "[core][I6]") {
+  Harness h(project(), {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ)});
+  h.add("r1");
+  auto ta = h.take("a");
+  h.ok_submit(ta.id, "a", "x");
+  auto tb = h.take("b");
+  REQUIRE(h.engine.release(tb.id, "b", h.now, h.log) == std::nullopt);
+  tb = h.take("b");
+  h.ok_submit(tb.id, "b", "x");
+  REQUIRE(h.engine.counts().tracked_tasks == 3);  // a's and b's ended tasks while r1 is open
+  auto again = h.submit(ta.id, "a", "x");
+  REQUIRE(again);
+  CHECK(again->code == "lease_conflict");
+  CHECK(again->message.find("submitted") != std::string::npos);  // still told precisely
+
+  auto tq = h.take("q");
+  const std::size_t retired_before = h.log.retired_tasks.size();
+  h.ok_submit(tq.id, "q", "x");
+  REQUIRE(h.status("r1") == RowStatus::kFinal);
+  CHECK(h.engine.counts().tracked_tasks == 0);
+  CHECK(h.log.retired_tasks.size() - retired_before == 4);  // every task of r1, QA's included
+  for (TaskId old : {ta.id, tq.id}) {
+    auto e = h.submit(old, "a", "x");
+    REQUIRE(e);
+    CHECK(e->code == "lease_conflict");
+  }
+  auto unknown = h.submit(tq.id + 1000, "a", "x");
+  REQUIRE(unknown);
+  CHECK(unknown->code == "not_found");
+}
