@@ -23,6 +23,10 @@ void SqliteStateStore::apply_webhooks(const Batch& b) {
           .run();
     }
   }
+  if (b.prune_webhooks_before) {
+    Stmt prune(*wdb_, "DELETE FROM webhook_outbox WHERE state<>0 AND created_at<?");
+    prune.bind(1, *b.prune_webhooks_before).run();
+  }
   if (!b.webhook_attempts.empty()) {
     Stmt set(*wdb_,
              "UPDATE webhook_outbox SET state=?, attempts=?, next_at=?, last_error=? WHERE id=?");

@@ -201,7 +201,9 @@ CommitResult SqliteStateStore::apply(const Batch& b) {
         .bind(7, r.row_id)
         .run();
   }
-  if (!b.webhooks.empty() || !b.webhook_attempts.empty()) apply_webhooks(b);
+  if (!b.webhooks.empty() || !b.webhook_attempts.empty() || b.prune_webhooks_before) {
+    apply_webhooks(b);
+  }
   for (const auto& r : b.import_records) {
     s.upsert_import.bind(1, r.project)
         .bind(2, r.id)

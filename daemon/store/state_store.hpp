@@ -89,6 +89,8 @@ struct Batch {
   core::TimeMs at = 0;                           // import time
   std::vector<WebhookEvent> webhooks;            // outbox entries to add
   std::vector<WebhookAttempt> webhook_attempts;  // outbox entries to update
+  // When set: outbox entries delivered or failed whose event is older than this are deleted.
+  std::optional<core::TimeMs> prune_webhooks_before;
 };
 
 struct CommitResult {

@@ -116,24 +116,32 @@ store::WebhookAttempt Dispatcher::attempt(const store::OutboxEntry& entry) {
     out.state = store::DeliveryState::kFailed;
     out.last_error = "project '" + e.project + "' has no webhook for " + e.url + " any more";
   } else {
-    const long status = post(e.url, e, signature_header(*secret, e.body),
-                             options_.request_timeout, error);
+    const long status =
+        post(e.url, e, signature_header(*secret, e.body), options_.request_timeout, error);
     if (status >= 200 && status < 300) {
       out.state = store::DeliveryState::kDelivered;
       return out;
     }
     out.last_error = status > 0 ? "HTTP status " + std::to_string(status) : error;
     const auto now = options_.clock();
-    const auto delay = retry_delay(out.attempts,
-                                   std::uniform_real_distribution<double>(0, 1)(random_),
-                                   options_);
+    const auto delay =
+        retry_delay(out.attempts, std::uniform_real_distribution<double>(0, 1)(random_), options_);
     out.next_at = now + delay.count();
     if (out.next_at - e.created_at <= options_.give_up_after.count()) return out;
     out.state = store::DeliveryState::kFailed;
-    out.last_error = "gave up after " + std::to_string(out.attempts) + " attempt(s): " +
-                     out.last_error;
+    out.last_error =
+        "gave up after " + std::to_string(out.attempts) + " attempt(s): " + out.last_error;
   }
   return out;
+}
+
+void Dispatcher::prune_when_due() {
+  const auto now = std::chrono::steady_clock::now();
+  if (last_prune_ && now - *last_prune_ < options_.prune_every) return;
+  last_prune_ = now;
+  store::Batch batch;
+  batch.prune_webhooks_before = options_.clock() - options_.keep_finished.count();
+  store_.commit(std::move(batch)).get();
 }
 
 void Dispatcher::run() {
@@ -145,6 +153,7 @@ void Dispatcher::run() {
       woken_ = false;
     }
     try {
+      prune_when_due();
       for (const auto& entry : store_.due_webhooks(options_.clock(), options_.batch)) {
         {
           std::lock_guard lock(mu_);
@@ -165,8 +174,8 @@ void Dispatcher::run() {
                         e.project, e.url, outcome.last_error);
         } else {
           count("retry");
-          spdlog::warn("webhook {} {} to {}: {}; attempt {} in {} ms", e.event, e.delivery,
-                       e.url, outcome.last_error, outcome.attempts + 1,
+          spdlog::warn("webhook {} {} to {}: {}; attempt {} in {} ms", e.event, e.delivery, e.url,
+                       outcome.last_error, outcome.attempts + 1,
                        outcome.next_at - options_.clock());
         }
       }

@@ -15,6 +15,9 @@
 // The secret is looked up at delivery time (a rotated secret signs pending deliveries); an
 // entry whose webhook is no longer configured is marked failed.
 //
+// The outbox stays bounded: delivered and failed entries older than keep_finished (7 days by
+// default) are deleted; pending ones never are.
+//
 // Thread safety: wake() from any thread; the destructor stops the thread (an attempt in
 // flight finishes first, bounded by request_timeout).
 #pragma once
@@ -38,13 +41,17 @@ using SecretLookup =
     std::function<std::optional<std::string>(const std::string& project, const std::string& url)>;
 
 struct DispatcherOptions {
-  std::function<core::TimeMs()> clock;  // default: system clock, ms since the epoch
+  std::function<core::TimeMs()> clock;   // default: system clock, ms since the epoch
   std::chrono::milliseconds poll{1000};  // how often due entries are looked for
   std::chrono::milliseconds base_delay{1000};
   std::chrono::milliseconds max_delay{std::chrono::hours(1)};
   std::chrono::milliseconds give_up_after{std::chrono::hours(24)};
   std::chrono::milliseconds request_timeout{10000};
-  std::size_t batch = 32;                      // entries per poll at most
+  std::size_t batch = 32;  // entries per poll at most
+  // Delivered and failed entries are deleted once their event is older than keep_finished;
+  // checked at start and every prune_every.
+  std::chrono::milliseconds keep_finished{std::chrono::hours(24 * 7)};
+  std::chrono::milliseconds prune_every{std::chrono::hours(1)};
   api::metrics::Registry* metrics = nullptr;  // labelflow_webhook_deliveries_total{outcome}
 };
 
@@ -66,6 +73,8 @@ class Dispatcher {
   // One attempt; returns the outcome to commit.
   store::WebhookAttempt attempt(const store::OutboxEntry& entry);
   void count(const char* outcome, double by = 1);
+  // Deletes finished entries past keep_finished when prune_every has passed since the last.
+  void prune_when_due();
 
   store::StateStore& store_;
   SecretLookup secrets_;
@@ -75,6 +84,7 @@ class Dispatcher {
   std::condition_variable cv_;
   bool stop_ = false;
   bool woken_ = false;
+  std::optional<std::chrono::steady_clock::time_point> last_prune_;  // worker thread only
   std::thread thread_;  // last: starts after everything above exists
 };
 

@@ -94,8 +94,9 @@ bool eventually(F done) {
 TEST_CASE("webhooks: HMAC-SHA256 matches RFC 4231 test case 2", "[webhooks]") {
   REQUIRE(webhooks::hmac_sha256_hex("Jefe", "what do ya want for nothing?") ==
           "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-  REQUIRE(webhooks::signature_header("Jefe", "what do ya want for nothing?").rfind("sha256=5bdc",
-                                                                                  0) == 0);
+  REQUIRE(
+      webhooks::signature_header("Jefe", "what do ya want for nothing?").rfind("sha256=5bdc", 0) ==
+      0);
   const auto a = webhooks::new_delivery_id();
   REQUIRE(a.size() == 32);
   REQUIRE(a != webhooks::new_delivery_id());
@@ -131,8 +132,7 @@ TEST_CASE("webhooks: retry delays double, are capped and jittered to 50..100%", 
   REQUIRE(webhooks::retry_delay(40, 0.0, o) == 1800s);
 }
 
-TEST_CASE("webhooks: the outbox entry commits with its cause and survives a reopen",
-          "[webhooks]") {
+TEST_CASE("webhooks: the outbox entry commits with its cause and survives a reopen", "[webhooks]") {
   TempDir dir;
   {
     store::SqliteStateStore st(dir.file("state.db"));
@@ -212,8 +212,7 @@ TEST_CASE("webhooks: a pending delivery is made after a restart", "[webhooks]") 
   REQUIRE(receiver.count() == 2);
 }
 
-TEST_CASE("webhooks: given up after the retry window, and failed when unconfigured",
-          "[webhooks]") {
+TEST_CASE("webhooks: given up after the retry window, and failed when unconfigured", "[webhooks]") {
   TempDir dir;
   test::Receiver receiver({500});
   store::SqliteStateStore st(dir.file("state.db"));
@@ -232,8 +231,7 @@ TEST_CASE("webhooks: given up after the retry window, and failed when unconfigur
   }
 }
 
-TEST_CASE("webhooks: an engine step gives row.finalized and row.escalated events",
-          "[webhooks]") {
+TEST_CASE("webhooks: an engine step gives row.finalized and row.escalated events", "[webhooks]") {
   const std::vector<config::Webhook> hooks = {
       hook("http://127.0.0.1:1/all", {"row.finalized", "row.escalated"}),
       hook("http://127.0.0.1:1/final", {"row.finalized"})};
@@ -262,4 +260,39 @@ TEST_CASE("webhooks: an engine step gives row.finalized and row.escalated events
   CHECK(data.at("final_labels").at("intent") == "question");
   CHECK(data.at("agreement").at("intent") == 0.8);
   CHECK(webhooks::change_events({}, "p", ch, 2, 7).empty());
+}
+
+TEST_CASE("webhooks: finished entries past keep_finished are pruned, pending ones never",
+          "[webhooks]") {
+  TempDir dir;
+  test::Receiver receiver({200});
+  store::SqliteStateStore st(dir.file("state.db"));
+  const core::TimeMs old = now_ms() - 8LL * 24 * 3600 * 1000;
+  enqueue(st, receiver.url(), old);
+  {
+    // Delivered (8 days old), then the next check prunes it.
+    auto o = fast();
+    o.prune_every = 50ms;
+    o.give_up_after = std::chrono::hours(24 * 30);
+    webhooks::Dispatcher dispatcher(st, secrets_for(receiver.url()), o);
+    REQUIRE(eventually([&] { return receiver.count() == 1; }));
+    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 0; }));
+  }
+  // A pending entry as old is kept (its receiver is down), and a recent delivered one too.
+  test::Receiver down({500});
+  enqueue(st, down.url(), old);
+  enqueue(st, receiver.url());
+  auto o = fast();
+  o.prune_every = 50ms;
+  o.give_up_after = std::chrono::hours(24 * 30);
+  auto both = [&](const std::string& project,
+                  const std::string& url) -> std::optional<std::string> {
+    if (project == "p" && (url == receiver.url() || url == down.url())) return kSecret;
+    return std::nullopt;
+  };
+  webhooks::Dispatcher dispatcher(st, both, o);
+  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 1; }));
+  REQUIRE(eventually([&] { return down.count() >= 2; }));  // retried, still pending
+  CHECK(st.webhook_count(DeliveryState::kPending) == 1);
+  CHECK(st.webhook_count(DeliveryState::kDelivered) == 1);
 }
