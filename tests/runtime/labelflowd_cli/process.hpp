@@ -24,6 +24,7 @@ class Process {
   // a signal reports 128 + signal.
   std::optional<int> wait(std::chrono::milliseconds limit);
   void signal(int sig) const;
+  pid_t pid() const { return pid_; }
   std::string out() const;
   std::string err() const;
   // Polls stderr until it contains `text` or `limit` passes.
