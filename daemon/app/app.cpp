@@ -95,7 +95,15 @@ bool App::start_serving() {
   const auto& d = config_->daemon;
   std::error_code ec;
   if (d.state.has_parent_path()) std::filesystem::create_directories(d.state.parent_path(), ec);
-  store_ = std::make_unique<store::SqliteStateStore>(d.state.string());
+  store::SqliteOptions store_options;
+  auto& group_sizes =
+      metrics_.histogram("labelflow_store_batches_per_commit",
+                         "Batches carried by each durable transaction (group commit sizes)",
+                         {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096});
+  store_options.on_group = [&group_sizes](std::size_t n) {
+    group_sizes.observe(static_cast<double>(n));
+  };
+  store_ = std::make_unique<store::SqliteStateStore>(d.state.string(), std::move(store_options));
 
   service::ServiceOptions options;
   for (const auto& p : registry_->plugins()) options.plugin_versions[p.name] = p.version;
@@ -109,7 +117,8 @@ bool App::start_serving() {
     config::Diagnostics diags;
     auto cfg = std::make_shared<config::Config>(config::load_config(config_file_, diags));
     service::Loaded loaded;
-    if (!diags.has_errors()) loaded.plugins = config::create_plugin_objects(*cfg, *registry_, diags);
+    if (!diags.has_errors())
+      loaded.plugins = config::create_plugin_objects(*cfg, *registry_, diags);
     for (const auto& dg : diags.sorted()) {
       if (dg.severity == config::Severity::error) errors.push_back(dg.to_string());
     }

@@ -14,12 +14,14 @@ void default_fatal(const std::string& message) {
 }
 
 GroupWriter::GroupWriter(std::function<void()> begin, std::function<void()> commit,
-                         std::function<void()> rollback, FatalHandler fatal, std::size_t max_group)
+                         std::function<void()> rollback, FatalHandler fatal, std::size_t max_group,
+                         std::function<void(std::size_t)> on_group)
     : begin_(std::move(begin)),
       commit_(std::move(commit)),
       rollback_(std::move(rollback)),
       fatal_(fatal ? std::move(fatal) : FatalHandler(default_fatal)),
       max_group_(max_group),
+      on_group_(std::move(on_group)),
       thread_([this] { run(); }) {}
 
 GroupWriter::~GroupWriter() {
@@ -84,6 +86,7 @@ void GroupWriter::run() {
       ++transactions_;
       items_ += group.size();
     }
+    if (on_group_) on_group_(group.size());
     for (auto& item : group) {
       if (item.complete) item.complete();
     }

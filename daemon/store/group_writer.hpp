@@ -24,8 +24,10 @@ class GroupWriter {
     std::function<void()> complete;  // runs after COMMIT
   };
   // begin/commit/rollback run the transaction; `max_group` bounds one transaction's items.
+  // `on_group` (optional) gets the number of items of each committed transaction.
   GroupWriter(std::function<void()> begin, std::function<void()> commit,
-              std::function<void()> rollback, FatalHandler fatal, std::size_t max_group = 4096);
+              std::function<void()> rollback, FatalHandler fatal, std::size_t max_group = 4096,
+              std::function<void(std::size_t)> on_group = {});
   ~GroupWriter();  // drains what is queued, then joins
   GroupWriter(const GroupWriter&) = delete;
   GroupWriter& operator=(const GroupWriter&) = delete;
@@ -40,6 +42,7 @@ class GroupWriter {
   std::function<void()> begin_, commit_, rollback_;
   FatalHandler fatal_;
   std::size_t max_group_;
+  std::function<void(std::size_t)> on_group_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Item> pending_;

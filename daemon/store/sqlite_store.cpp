@@ -92,9 +92,9 @@ SqliteStateStore::SqliteStateStore(const std::string& path, SqliteOptions option
   ws_ = std::make_unique<WriteStatements>(*wdb_);
   rdb_ = std::make_unique<Db>(path, false);
   Db* w = wdb_.get();
-  writer_ =
-      std::make_unique<GroupWriter>([w] { w->exec("BEGIN IMMEDIATE"); }, [w] { w->exec("COMMIT"); },
-                                    [w] { w->exec("ROLLBACK"); }, options.fatal, options.max_group);
+  writer_ = std::make_unique<GroupWriter>(
+      [w] { w->exec("BEGIN IMMEDIATE"); }, [w] { w->exec("COMMIT"); }, [w] { w->exec("ROLLBACK"); },
+      options.fatal, options.max_group, std::move(options.on_group));
 }
 
 SqliteStateStore::~SqliteStateStore() { writer_.reset(); }

@@ -20,6 +20,8 @@ struct WriteStatements;
 struct SqliteOptions {
   FatalHandler fatal;            // default: log and abort
   std::size_t max_group = 4096;  // batches per transaction at most
+  // Called on the writer thread with each committed transaction's batch count (metrics).
+  std::function<void(std::size_t)> on_group;
 };
 
 class SqliteStateStore final : public StateStore {

@@ -100,6 +100,8 @@ TEST_CASE("service: demo rows pass the default pipeline over HTTP, become final 
   // The store and lease counters are exported.
   CHECK(metrics.body.find("# TYPE labelflow_store_commits_total counter") != std::string::npos);
   CHECK(metrics.body.find("labelflow_store_batches_total ") != std::string::npos);
+  CHECK(metrics.body.find("labelflow_store_batches_per_commit_bucket{le=\"1\"}") !=
+        std::string::npos);
   CHECK(metrics.body.find("labelflow_leases_expired_total{project=\"demo\"} 0") !=
         std::string::npos);
 
