@@ -79,7 +79,8 @@ struct Server::Impl {
                                http::request_parser<http::string_body>& parser, bool first,
                                std::optional<ApiError>& error,
                                std::chrono::steady_clock::time_point& start);
-  awaitable<bool> write(Session& s, http::response<http::string_body>& res);
+  template <class Body>
+  awaitable<bool> write(Session& s, http::response<Body>& res);
   awaitable<Response> run_on_workers(std::function<Response()> work);
   awaitable<Response> run_deferred(std::function<void(Reply)> deferred);
   awaitable<void> linger_close(Session& s);
@@ -296,7 +297,8 @@ awaitable<bool> Server::Impl::read_request(Session& s, boost::beast::flat_buffer
   co_return true;
 }
 
-awaitable<bool> Server::Impl::write(Session& s, http::response<http::string_body>& res) {
+template <class Body>
+awaitable<bool> Server::Impl::write(Session& s, http::response<Body>& res) {
   s.arm(options.limits.write_timeout);
   auto [ec, n] = co_await http::async_write(s.socket, res, kTuple);
   s.disarm();
@@ -413,6 +415,7 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     auto req = parser.release();
     unsigned version = req.version();
     bool keep_alive = req.keep_alive();
+    const bool head = req.method() == http::verb::head;
     std::string method(req.method_string());
     std::string path(req.target().substr(0, req.target().find('?')));
     Prepared prepared = handler.prepare(to_plain(req, s->peer));
@@ -431,7 +434,14 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     }
     keep_alive = keep_alive && !draining && !stopped;
     auto out = to_beast(res, version, keep_alive);
-    bool written = co_await write(*s, out);
+    bool written = false;
+    if (head) {
+      // The GET's headers, Content-Length included, and no body.
+      http::response<http::empty_body> headers_only{out.base()};
+      written = co_await write(*s, headers_only);
+    } else {
+      written = co_await write(*s, out);
+    }
     record(method, path, prepared.route, s->peer, res.status, start);
     if (!written || !keep_alive) break;
   }

@@ -92,7 +92,9 @@ void ApiService::add_operational_routes() {
 
 Prepared ApiService::prepare(Request request) {
   Prepared out;
-  RouteMatch match = router_.match(request.method, request.path);
+  // HEAD is answered as GET; the server sends the headers only (RFC 9110 9.3.2).
+  const bool head = request.method == "HEAD";
+  RouteMatch match = router_.match(head ? "GET" : request.method, request.path);
   switch (match.kind) {
     case RouteMatch::Kind::found:
       break;
@@ -102,7 +104,10 @@ Prepared ApiService::prepare(Request request) {
       return out;
     case RouteMatch::Kind::method_not_allowed: {
       std::string allow;
-      for (const auto& m : match.allow) allow += (allow.empty() ? "" : ", ") + m;
+      for (const auto& m : match.allow) {
+        allow += (allow.empty() ? "" : ", ") + m;
+        if (m == "GET") allow += ", HEAD";
+      }
       out.response = error_response(
           {ErrorCode::bad_request,
            "method " + request.method + " not allowed on " + request.path + "; allowed: " + allow,
@@ -113,7 +118,7 @@ Prepared ApiService::prepare(Request request) {
     }
     case RouteMatch::Kind::not_found: {
       bool api_path = request.path == "/v1" || request.path.starts_with("/v1/");
-      if (static_ && !api_path && request.method == "GET") {
+      if (static_ && !api_path && (request.method == "GET" || head)) {
         out.route = "static";
         out.work = [files = &*static_, path = request.path] { return files->serve(path); };
         return out;

@@ -67,7 +67,8 @@ bool Connection::fill(std::chrono::steady_clock::time_point deadline) {
   return true;
 }
 
-std::optional<HttpResponse> Connection::read_response(std::chrono::milliseconds timeout) {
+std::optional<HttpResponse> Connection::read_response(std::chrono::milliseconds timeout,
+                                                      bool head_request) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::size_t end;
   while ((end = buffer_.find("\r\n\r\n")) == std::string::npos) {
@@ -95,7 +96,7 @@ std::optional<HttpResponse> Connection::read_response(std::chrono::milliseconds 
     pos = next + 2;
   }
   std::size_t length = 0;
-  if (auto it = res.headers.find("content-length"); it != res.headers.end()) {
+  if (auto it = res.headers.find("content-length"); it != res.headers.end() && !head_request) {
     length = static_cast<std::size_t>(std::stoull(it->second));
   }
   while (buffer_.size() < length) {

@@ -40,9 +40,10 @@ class Connection {
 
   // Sends all of `data`; false when the peer has closed.
   bool send(std::string_view data);
-  // Reads one response; nullopt when the connection closed or `timeout` passed first.
+  // Reads one response; nullopt when the connection closed or `timeout` passed first. The
+  // answer to a HEAD request has no body whatever its Content-Length says (`head`).
   std::optional<HttpResponse> read_response(
-      std::chrono::milliseconds timeout = std::chrono::milliseconds(10'000));
+      std::chrono::milliseconds timeout = std::chrono::milliseconds(10'000), bool head = false);
   // True when the peer closes (EOF or reset) within `timeout`, discarding any bytes read.
   bool wait_closed(std::chrono::milliseconds timeout);
 

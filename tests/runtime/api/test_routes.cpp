@@ -17,7 +17,7 @@ TEST_CASE("api: unknown paths get 404 not_found and wrong methods 405 bad_reques
   auto wrong = request(f.port(), "DELETE", "/v1/projects", {}, bearer(kReviewerToken));
   CHECK(wrong.status == 405);
   CHECK(error_code_of(wrong) == "bad_request");
-  CHECK(wrong.header("allow") == "GET");
+  CHECK(wrong.header("allow") == "GET, HEAD");
 
   auto get_submit = request(f.port(), "GET", "/v1/tasks/t1/submit", {}, bearer(kReviewerToken));
   CHECK(get_submit.status == 405);
@@ -235,4 +235,33 @@ TEST_CASE("api: every domain endpoint reaches its backend method", "[api][routes
   auto none = request(f.port(), "POST", "/v1/projects/p1/tasks/next", "{}", bearer(kReviewerToken));
   CHECK(none.status == 204);
   CHECK(none.body.empty());
+}
+
+TEST_CASE("api: HEAD answers a GET route's status and headers without the body", "[api][routes]") {
+  ApiFixture f;
+  Connection conn(f.port());
+  const auto get = request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken));
+  REQUIRE(get.status == 200);
+  conn.send(build_request("HEAD", "/v1/projects", {}, bearer(kReviewerToken)));
+  auto head = conn.read_response(std::chrono::seconds(10), true);
+  REQUIRE(head);
+  CHECK(head->status == 200);
+  CHECK(head->header("content-length") == std::to_string(get.body.size()));
+  CHECK(head->header("content-type") == get.header("content-type"));
+  // No body followed: the next response on the connection parses cleanly.
+  conn.send(build_request("HEAD", "/healthz"));
+  auto health = conn.read_response(std::chrono::seconds(10), true);
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  conn.send(build_request("GET", "/healthz"));
+  auto after = conn.read_response();
+  REQUIRE(after);
+  CHECK(after->status == 200);
+  CHECK(after->body == request(f.port(), "GET", "/healthz").body);
+  // A POST-only route still refuses HEAD, naming what it allows.
+  conn.send(build_request("HEAD", "/v1/tasks/t-1/submit", {}, bearer(kReviewerToken)));
+  auto refused = conn.read_response(std::chrono::seconds(10), true);
+  REQUIRE(refused);
+  CHECK(refused->status == 405);
+  CHECK(refused->header("allow") == "POST");
 }
