@@ -53,7 +53,8 @@ json::object effective_options(const LabelPlugins& plugins, const std::string& n
 
 }  // namespace
 
-std::vector<Refusal> reload_refusals(const ProjectSetup& o, const ProjectSetup& n) {
+std::vector<Refusal> reload_refusals(const ProjectSetup& o, const ProjectSetup& n,
+                                     bool reviews_exist) {
   std::vector<Refusal> out;
   const std::string file = n.config.file.string() + ": ";
   const auto& ol = o.config.labels;
@@ -74,6 +75,7 @@ std::vector<Refusal> reload_refusals(const ProjectSetup& o, const ProjectSetup& 
           {at + "type", "changed from '" + ol[i].plugin.type + "' to '" + nl[i].plugin.type + "'"});
       continue;
     }
+    if (!reviews_exist) continue;  // no stored label to turn invalid: options may change
     const auto oo = effective_options(*o.labels, ol[i].name, ol[i].plugin.options);
     const auto no = effective_options(*n.labels, nl[i].name, nl[i].plugin.options);
     for (const auto& kv : oo) {
@@ -128,7 +130,8 @@ api::Result<api::Json> Service::reload(const api::Principal&) {
     const auto& plugins = pl == loaded->plugins.projects.end() ? none : pl->second;
     if (auto old = ctx_.project(p.id)) {
       auto setup = make_setup(p, plugins);
-      for (auto& r : reload_refusals(*old->setup(), *setup)) {
+      const bool reviews_exist = !ctx_.store.review_totals(p.id).empty();
+      for (auto& r : reload_refusals(*old->setup(), *setup, reviews_exist)) {
         spdlog::error("reload refused: {}: {}", r.key, r.message);
         refused.details.push_back({"", r.key + ": " + r.message});
       }

@@ -20,9 +20,19 @@ TEST_CASE("service: reload applies members, tokens and sampling, refuses a remov
   d.start();
   d.import_rows();
   const std::string next = "/v1/projects/demo/tasks/next";
-  REQUIRE(d.call("POST", next, reviewer_token("frank")).status == 200);
+  // Before any review exists an entity type may be removed (no stored label can turn invalid).
+  d.edit("projects/demo.toml", "\"ORG\", ", "");
+  CHECK(d.json_call("POST", "/v1/admin/reload", kAdminToken).at("reloaded") == true);
+  d.edit("projects/demo.toml", "entity_types = [", "entity_types = [\"ORG\", ");
+  CHECK(d.json_call("POST", "/v1/admin/reload", kAdminToken).at("reloaded") == true);
+  auto task = d.json_call("POST", next, reviewer_token("frank")).as_object();
+  const std::string id(task.at("task").as_string());
+  json::object body{{"labels", labelflow::test::valid_labels(task)}};
+  d.json_call("POST", "/v1/tasks/" + id + "/submit", reviewer_token("frank"),
+              json::serialize(body));
 
-  // Incompatible: an entity type removed. Refused with the key; the old config keeps serving.
+  // Incompatible once reviews exist: an entity type removed. Refused with the key; the old
+  // config keeps serving.
   d.edit("projects/demo.toml", "\"ORG\", ", "");
   auto refused = d.call("POST", "/v1/admin/reload", kAdminToken);
   REQUIRE(refused.status == 422);

@@ -130,6 +130,9 @@ TEST_CASE("service: reload refuses label and stage changes, accepts added classe
   auto removed = service::reload_refusals(*base, *setup({"a"}, "classification", 2));
   REQUIRE(removed.size() == 1);
   CHECK(removed[0].key == "projects/p.toml: labels[0].classes");
+  // Before any review exists, classes may be removed or renamed; the type still may not change.
+  CHECK(service::reload_refusals(*base, *setup({"x", "y"}, "classification", 2), false).empty());
+  CHECK(service::reload_refusals(*base, *setup({"a", "b"}, "rating", 2), false).size() == 1);
   auto retyped = service::reload_refusals(*base, *setup({"a", "b"}, "rating", 2));
   REQUIRE(retyped.size() == 1);
   CHECK(retyped[0].key == "projects/p.toml: labels[0].type");
