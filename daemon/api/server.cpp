@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "api/client_address.hpp"
 #include "api/errors.hpp"
 
 namespace labelflow::api {
@@ -418,7 +419,11 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     const bool head = req.method() == http::verb::head;
     std::string method(req.method_string());
     std::string path(req.target().substr(0, req.target().find('?')));
-    Prepared prepared = handler.prepare(to_plain(req, s->peer));
+    const std::string peer =
+        options.trusted_proxies.empty()
+            ? s->peer
+            : client_address(s->peer, req["X-Forwarded-For"], options.trusted_proxies);
+    Prepared prepared = handler.prepare(to_plain(req, peer));
     if (prepared.delay.count() > 0) {
       asio::steady_timer pause(s->socket.get_executor(), prepared.delay);
       co_await pause.async_wait(kTuple);
@@ -442,7 +447,7 @@ awaitable<void> Server::Impl::serve(std::shared_ptr<Session> s) {
     } else {
       written = co_await write(*s, out);
     }
-    record(method, path, prepared.route, s->peer, res.status, start);
+    record(method, path, prepared.route, peer, res.status, start);
     if (!written || !keep_alive) break;
   }
   if (lingering) co_await linger_close(*s);

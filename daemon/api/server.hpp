@@ -50,6 +50,8 @@ struct ServerOptions {
   ServerLimits limits;
   // Called on an io thread after every response (must be quick, must not throw); optional.
   std::function<void(const AccessRecord&)> access_log;
+  // Reverse proxies (address literals) whose X-Forwarded-For names the client (client_address).
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {

@@ -174,6 +174,7 @@ bool App::start_serving() {
   server_options.limits.max_header_bytes = static_cast<std::size_t>(d.http.max_header_bytes);
   server_options.limits.request_timeout = std::chrono::seconds(d.http.request_timeout_seconds);
   server_options.limits.max_connections = static_cast<std::size_t>(d.http.max_connections);
+  server_options.trusted_proxies = d.http.trusted_proxies;
   server_ = std::make_unique<api::Server>(server_options, *api_, lifecycle_, metrics_);
   server_->start();
   lifecycle_.set(api::Lifecycle::Phase::ready);

@@ -1,5 +1,7 @@
 #include "config/daemon_config.hpp"
 
+#include <arpa/inet.h>
+
 #include <array>
 #include <charconv>
 #include <fstream>
@@ -54,6 +56,13 @@ void read_positive(TableReader& r, std::string_view key, std::int64_t& out) {
   }
 }
 
+// An IPv4 or IPv6 address literal, as the server compares it with peer addresses.
+bool ip_literal(const std::string& text) {
+  unsigned char buffer[16];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+
 void read_http(TableReader& root, HttpConfig& http) {
   const toml::table* table = root.table("http");
   if (table == nullptr) return;
@@ -63,6 +72,23 @@ void read_http(TableReader& root, HttpConfig& http) {
   read_positive(r, "max_header_bytes", http.max_header_bytes);
   read_positive(r, "request_timeout_seconds", http.request_timeout_seconds);
   read_positive(r, "max_connections", http.max_connections);
+  if (const toml::node* node = r.get("trusted_proxies")) {
+    if (auto list = r.string_list("trusted_proxies")) {
+      std::size_t index = 0;
+      for (const auto& address : *list) {
+        if (!ip_literal(address)) {
+          const toml::node* item = node->as_array()->get(index);
+          r.diags().error(
+              item ? position_of(r.file(), item->source()) : r.value_pos("trusted_proxies"),
+              error_id::kBadValue,
+              "[http] trusted_proxies: '" + address +
+                  "' is not an IP address (write the proxy's address, e.g. \"127.0.0.1\")");
+        }
+        http.trusted_proxies.push_back(address);
+        ++index;
+      }
+    }
+  }
   r.finish();
 }
 

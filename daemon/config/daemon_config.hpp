@@ -30,6 +30,8 @@ struct HttpConfig {
   std::int64_t max_header_bytes = 16 * 1024;
   std::int64_t request_timeout_seconds = 30;
   std::int64_t max_connections = 1024;
+  // Reverse proxies whose X-Forwarded-For names the client (address literals); empty: none.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct DaemonConfig {

@@ -213,6 +213,27 @@ TEST_CASE("api: repeated failed authentication from one address is slowed down",
   CHECK(waiting.get().second >= 800ms);
 }
 
+TEST_CASE("api: behind a trusted proxy the slowdown keys on the X-Forwarded-For client",
+          "[api][auth]") {
+  api::ServerOptions server;
+  server.trusted_proxies = {"127.0.0.1"};
+  api::ServiceOptions options;
+  options.throttle.free_failures = 1;
+  options.throttle.base_delay = 300ms;
+  ApiFixture f(server, options);
+  auto timed = [&](const std::string& client) {
+    auto headers = bearer("wrong-token-0000000000");
+    headers.emplace_back("X-Forwarded-For", client);
+    auto start = std::chrono::steady_clock::now();
+    auto res = request(f.port(), "GET", "/v1/projects", {}, headers);
+    CHECK(res.status == 401);
+    return std::chrono::steady_clock::now() - start;
+  };
+  timed("198.51.100.7");
+  CHECK(timed("198.51.100.7") >= 300ms);  // the same client is slowed down
+  CHECK(timed("198.51.100.8") < 300ms);   // another client behind the same proxy is not
+}
+
 TEST_CASE("api: label widgets are served from the plugin directories", "[api][static]") {
   fs::path base = fs::temp_directory_path() / ("labelflow_api_wdg_" + std::to_string(::getpid()));
   fs::remove_all(base);

@@ -203,3 +203,18 @@ TEST_CASE("config: a missing projects directory and plugin directory are reporte
   CHECK(has(diags, tree.at("labelflowd.toml", 0, 0, "config.io")));
   CHECK(has(diags, tree.at("labelflowd.toml", 2, 16, "config.bad_value")));
 }
+
+TEST_CASE("config: [http] trusted_proxies takes address literals and names a bad one", "[config]") {
+  ConfigTree tree = tree_with_daemon(R"(state = "s.db"
+[http]
+trusted_proxies = ["127.0.0.1", "::1", "nginx.local"]
+)");
+  Diagnostics diags;
+  Config config = tree.load(diags);
+  INFO(dump(diags));
+  CHECK(has(diags, tree.at("labelflowd.toml", 3, 40, "config.bad_value") +
+                       ": [http] trusted_proxies: 'nginx.local' is not an IP address (write the "
+                       "proxy's address, e.g. \"127.0.0.1\")"));
+  CHECK(diags.error_count() == 1);
+  CHECK(config.daemon.http.trusted_proxies.size() == 3);
+}
