@@ -2,6 +2,7 @@
 // admin weekly report's code, so both always agree) and the feedback adjudicators and
 // escalation reviewers left on rows they reviewed.
 #include "service/service.hpp"
+#include "service/spec_build.hpp"
 #include "service/time_util.hpp"
 
 namespace labelflow::service {
@@ -64,10 +65,19 @@ api::Result<api::Json> Service::me(const api::Principal& caller) {
     return api::ApiError{
         api::ErrorCode::unavailable, "cannot compute the bounds of " + week, {}, 0};
   }
+  // The weekly report's code over the caller's own reviews only (local weeks start up to a day
+  // off the UTC ones: read a wider window); agreement is not shown here, so not computed.
+  constexpr core::TimeMs kDay = 86'400'000;
+  std::vector<core::ReviewFact> facts;
+  for (const auto& r :
+       ctx_.store.reviewer_reviews(caller.id, bounds->first - kDay, bounds->second + kDay)) {
+    facts.push_back({r.project, r.reviewer, r.submitted_at, r.active_seconds, std::nullopt});
+  }
   std::size_t rows = 0;
   double hours = 0;
-  for (const auto& w : week_rows(week, *bounds, "")) {
-    if (w.reviewer != caller.id) continue;
+  for (const auto& w :
+       core::weekly_report(facts, reviewer_specs(*reviewers), options_.utc_offset)) {
+    if (w.reviewer != caller.id || w.week.str() != week) continue;
     rows = w.rows;
     hours = w.hours;
   }

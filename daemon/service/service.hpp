@@ -142,7 +142,7 @@ class Service final : public api::Backend {
   void register_project_metrics(const ProjectPtr& project);
 
   // The weekly report's rows of ISO week `week` (UTC `bounds` from iso_week_bounds) in the
-  // daemon timezone; `project` "" means every project. Shared by report and me.
+  // daemon timezone; `project` "" means every project.
   std::vector<core::ReviewerWeek> week_rows(const std::string& week,
                                             std::pair<core::TimeMs, core::TimeMs> bounds,
                                             const std::string& project);

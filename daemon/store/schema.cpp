@@ -69,6 +69,12 @@ CREATE TABLE imports (
     R"sql(
 CREATE INDEX reviews_reviewer ON reviews(reviewer, project, row_id);
 )sql",
+    // 5: a reviewer's reviews in a time window too (GET /v1/me week figures); one index serves
+    // both queries
+    R"sql(
+DROP INDEX reviews_reviewer;
+CREATE INDEX reviews_by_reviewer ON reviews(reviewer, submitted_at);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion);

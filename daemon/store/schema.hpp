@@ -6,7 +6,7 @@
 
 namespace labelflow::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Creates or upgrades the schema to kSchemaVersion inside one transaction.
 // Throws StoreError when the file's version is newer than kSchemaVersion.

@@ -206,9 +206,22 @@ std::vector<core::ReviewRecord> SqliteStateStore::project_reviews(const std::str
   return out;
 }
 
+std::vector<core::ReviewRecord> SqliteStateStore::reviewer_reviews(const std::string& reviewer,
+                                                                   core::TimeMs from,
+                                                                   core::TimeMs to) {
+  std::lock_guard lock(read_mu_);
+  auto s = rdb_->cached(std::string("SELECT ") + kReviewCols +
+                        " FROM reviews r WHERE r.reviewer=? AND r.submitted_at>=? AND "
+                        "r.submitted_at<? ORDER BY r.submitted_at, r.task_id");
+  s->bind(1, reviewer).bind(2, from).bind(3, to);
+  std::vector<core::ReviewRecord> out;
+  while (s->step()) out.push_back(review_from(*s));
+  return out;
+}
+
 std::vector<core::ReviewRecord> SqliteStateStore::feedback_reviews(const std::string& reviewer) {
   std::lock_guard lock(read_mu_);
-  // The reviewer's rows come from the reviews_reviewer index; only their judging reviews with
+  // The reviewer's rows come from the reviews_by_reviewer index; only their judging reviews with
   // a comment are read, never the whole history.
   auto s = rdb_->cached(
       std::string("SELECT ") + kReviewCols +

@@ -45,6 +45,8 @@ class SqliteStateStore final : public StateStore {
   std::vector<ImportRecord> import_records() override;
   std::vector<core::ReviewerTotal> review_totals(const std::string& project) override;
   std::vector<core::ReviewRecord> project_reviews(const std::string& project) override;
+  std::vector<core::ReviewRecord> reviewer_reviews(const std::string& reviewer, core::TimeMs from,
+                                                   core::TimeMs to) override;
   std::vector<core::ReviewRecord> feedback_reviews(const std::string& reviewer) override;
   std::vector<ReviewWithFinal> reviews_between(core::TimeMs from, core::TimeMs to) override;
   void backup_to(const std::string& dest_path) override;  // sqlite_backup.cpp

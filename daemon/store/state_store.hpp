@@ -136,6 +136,9 @@ class StateStore {
                                                     const std::string& id) = 0;
   // Per reviewer: the number of reviews of `project` and their active seconds.
   virtual std::vector<core::ReviewerTotal> review_totals(const std::string& project) = 0;
+  // The reviews `reviewer` submitted in [from, to), every project, in submission order.
+  virtual std::vector<core::ReviewRecord> reviewer_reviews(const std::string& reviewer,
+                                                           core::TimeMs from, core::TimeMs to) = 0;
   // Every review of `project`, in submission order.
   virtual std::vector<core::ReviewRecord> project_reviews(const std::string& project) = 0;
   // Feedback candidates for `reviewer`: reviews by others, with a comment, of a later stage

@@ -105,7 +105,7 @@ TEST_CASE("import records are upserted and read back in issue order, also after 
   REQUIRE(
       sqlite3_exec(
           db,
-          "DROP TABLE imports; DROP INDEX reviews_reviewer; UPDATE schema_version SET version = 2",
+          "DROP TABLE imports; DROP INDEX reviews_by_reviewer; UPDATE schema_version SET version = 2",
           nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   SqliteStateStore st(path);
@@ -158,6 +158,15 @@ TEST_CASE("review totals, project reviews and feedback come from targeted querie
   CHECK(totals[0].active_seconds == Approx(80));
   CHECK(st.project_reviews("p").size() == 5);
   CHECK(st.project_reviews("o").size() == 2);
+  // A reviewer's reviews in a time window, every project (submitted_at = 1000 + task id).
+  auto early = st.reviewer_reviews("a", 1000, 1005);
+  REQUIRE(early.size() == 2);
+  CHECK(early[0].row_id == "r1");
+  CHECK(early[1].row_id == "r2");
+  auto late = st.reviewer_reviews("a", 1005, 2000);
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].project == "o");
+  CHECK(st.reviewer_reviews("nobody", 0, 5000).empty());
 
   // a's feedback: comments of later stages on a's FINAL rows, newest first, any project.
   auto fa = st.feedback_reviews("a");
