@@ -6,6 +6,8 @@ function(labelflow_add_test_suite NAME)
   cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "SOURCES;LIBS;DEPENDS;ENVIRONMENT" ${ARGN})
   add_executable(${NAME} ${ARG_SOURCES})
   target_link_libraries(${NAME} PRIVATE Catch2::Catch2WithMain labelflow_warnings ${ARG_LIBS})
+  # Helpers every suite may use (tests/support/*.hpp).
+  target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
   target_compile_definitions(${NAME} PRIVATE
     LABELFLOW_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     LABELFLOW_BINARY_DIR="${PROJECT_BINARY_DIR}"

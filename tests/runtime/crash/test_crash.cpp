@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "../../unit/store/temp_dir.hpp"
+#include "temp_dir.hpp"
 #include "crash_op.hpp"
 #include "store/sqlite_store.hpp"
 

@@ -3,11 +3,11 @@
 #include <boost/json/parse.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <random>
 #include <thread>
 
 #include "receiver.hpp"
 #include "store/sqlite_store.hpp"
+#include "temp_dir.hpp"
 #include "webhooks/dispatcher.hpp"
 #include "webhooks/events.hpp"
 #include "webhooks/signature.hpp"
@@ -20,20 +20,7 @@ namespace {
 
 const std::string kSecret = "whsec-test-3f9a";
 
-struct TempDir {
-  TempDir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() /
-           ("labelflow-webhooks-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  std::filesystem::path path;
-};
+using labelflow::testing::TempDir;
 
 config::Webhook hook(const std::string& url, std::vector<std::string> events) {
   config::Webhook h;

@@ -1,34 +1,22 @@
 // Online backup: the store's copy is one consistent snapshot taken while a writer commits, opens
 // on its own (no -wal beside it), and run_backup puts it to a storage instance.
+#include "backup/backup.hpp"
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <thread>
 
-#include "backup/backup.hpp"
 #include "local_storage.hpp"
 #include "store/sqlite_store.hpp"
+#include "temp_dir.hpp"
 
 using namespace labelflow;
 
 namespace {
 
-struct TempDir {
-  TempDir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() /
-           ("labelflow-backup-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  std::filesystem::path path;
-};
+using labelflow::testing::TempDir;
 
 core::RowDoc doc(int i) {
   core::RowDoc d;

@@ -1,3 +1,4 @@
+// A scratch directory for tests, shared by every suite (tests/support is on their include path).
 #pragma once
 
 #include <filesystem>
