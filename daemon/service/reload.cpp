@@ -130,7 +130,7 @@ api::Result<api::Json> Service::reload(const api::Principal&) {
     const auto& plugins = pl == loaded->plugins.projects.end() ? none : pl->second;
     if (auto old = ctx_.project(p.id)) {
       auto setup = make_setup(p, plugins);
-      const bool reviews_exist = !ctx_.store.review_totals(p.id).empty();
+      const bool reviews_exist = ctx_.store.has_reviews(p.id);
       for (auto& r : reload_refusals(*old->setup(), *setup, reviews_exist)) {
         spdlog::error("reload refused: {}: {}", r.key, r.message);
         refused.details.push_back({"", r.key + ": " + r.message});

@@ -183,6 +183,13 @@ std::optional<ExportRecord> SqliteStateStore::export_record(const std::string& p
   return ExportRecord{project, id, s->i64(0), s->text(1), s->i64(2), s->text(3)};
 }
 
+bool SqliteStateStore::has_reviews(const std::string& project) {
+  std::lock_guard lock(read_mu_);
+  auto s = rdb_->cached("SELECT 1 FROM reviews WHERE project=? LIMIT 1");
+  s->bind(1, project);
+  return s->step();
+}
+
 std::vector<core::ReviewerTotal> SqliteStateStore::review_totals(const std::string& project) {
   std::lock_guard lock(read_mu_);
   auto s = rdb_->cached(

@@ -43,6 +43,7 @@ class SqliteStateStore final : public StateStore {
   std::optional<ExportRecord> export_record(const std::string& project,
                                             const std::string& id) override;
   std::vector<ImportRecord> import_records() override;
+  bool has_reviews(const std::string& project) override;
   std::vector<core::ReviewerTotal> review_totals(const std::string& project) override;
   std::vector<core::ReviewRecord> project_reviews(const std::string& project) override;
   std::vector<core::ReviewRecord> reviewer_reviews(const std::string& reviewer, core::TimeMs from,

@@ -134,6 +134,8 @@ class StateStore {
   virtual std::vector<SetAsideRow> set_aside(const std::string& project) = 0;
   virtual std::optional<ExportRecord> export_record(const std::string& project,
                                                     const std::string& id) = 0;
+  // Whether `project` has any review (one index probe).
+  virtual bool has_reviews(const std::string& project) = 0;
   // Per reviewer: the number of reviews of `project` and their active seconds.
   virtual std::vector<core::ReviewerTotal> review_totals(const std::string& project) = 0;
   // The reviews `reviewer` submitted in [from, to), every project, in submission order.

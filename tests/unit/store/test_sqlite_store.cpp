@@ -158,6 +158,8 @@ TEST_CASE("review totals, project reviews and feedback come from targeted querie
   CHECK(totals[0].active_seconds == Approx(80));
   CHECK(st.project_reviews("p").size() == 5);
   CHECK(st.project_reviews("o").size() == 2);
+  CHECK(st.has_reviews("p"));
+  CHECK_FALSE(st.has_reviews("none"));
   // A reviewer's reviews in a time window, every project (submitted_at = 1000 + task id).
   auto early = st.reviewer_reviews("a", 1000, 1005);
   REQUIRE(early.size() == 2);
