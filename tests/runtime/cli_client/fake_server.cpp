@@ -13,25 +13,6 @@
 namespace labelflow::test {
 namespace {
 
-int bind_loopback(int& port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket() failed");
-  int yes = 1;
-  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    throw std::runtime_error("bind(127.0.0.1:0) failed");
-  }
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  port = ntohs(addr.sin_port);
-  return fd;
-}
-
 const char* reason(int status) {
   switch (status) {
     case 200:
@@ -57,28 +38,9 @@ const char* reason(int status) {
   }
 }
 
-void send_all(int fd, const std::string& data) {
-  std::size_t sent = 0;
-  while (sent < data.size()) {
-    auto n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) return;
-    sent += static_cast<std::size_t>(n);
-  }
-}
-
 }  // namespace
 
-FakeServer::FakeServer() {
-  listener_ = bind_loopback(port_);
-  if (::listen(listener_, 16) != 0) throw std::runtime_error("listen() failed");
-  thread_ = std::thread([this] { serve(); });
-}
-
-FakeServer::~FakeServer() {
-  stop_ = true;
-  thread_.join();
-  ::close(listener_);
-}
+FakeServer::FakeServer() : listener_(0, [this](int fd) { answer(fd); }) {}
 
 void FakeServer::on(const std::string& method_target, std::vector<Canned> responses) {
   std::lock_guard lock(mu_);
@@ -96,20 +58,9 @@ void FakeServer::clear() {
   canned_.clear();
 }
 
-void FakeServer::serve() {
-  while (!stop_) {
-    pollfd p{listener_, POLLIN, 0};
-    if (::poll(&p, 1, 50) <= 0) continue;
-    int fd = ::accept(listener_, nullptr, nullptr);
-    if (fd < 0) continue;
-    timeval tv{5, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    answer(fd);
-    ::close(fd);
-  }
-}
-
 void FakeServer::answer(int fd) {
+  timeval tv{5, 0};  // a client that stops sending does not hold the server
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   std::string data;
   char buffer[4096];
   std::size_t header_end = std::string::npos;
@@ -170,10 +121,7 @@ void FakeServer::answer(int fd) {
 }
 
 int unused_port() {
-  int port = 0;
-  int fd = bind_loopback(port);
-  ::close(fd);
-  return port;
+  return LoopbackListener(0, [](int) {}).port();  // closed again at once
 }
 
 }  // namespace labelflow::test

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "loopback_listener.hpp"
+
 namespace labelflow::test {
 
 struct Recorded {
@@ -29,11 +31,10 @@ struct Canned {
 class FakeServer {
  public:
   FakeServer();  // binds and starts serving
-  ~FakeServer();
   FakeServer(const FakeServer&) = delete;
   FakeServer& operator=(const FakeServer&) = delete;
 
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(listener_.port()); }
 
   // Responses for "METHOD TARGET" (e.g. "GET /v1/projects"), given in order; the last one
   // repeats. A request without a canned response gets 404 not_found.
@@ -43,16 +44,12 @@ class FakeServer {
   void clear();  // forgets the requests and the canned responses
 
  private:
-  void serve();
   void answer(int fd);
 
-  int listener_ = -1;
-  int port_ = 0;
-  std::atomic<bool> stop_{false};
   mutable std::mutex mu_;
   std::map<std::string, std::deque<Canned>> canned_;
   std::vector<Recorded> requests_;
-  std::thread thread_;
+  LoopbackListener listener_;  // last: serves once everything above exists
 };
 
 // A loopback port nothing listens on (bound, then closed).

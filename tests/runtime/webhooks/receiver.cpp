@@ -13,30 +13,8 @@
 namespace labelflow::test {
 
 Receiver::Receiver(std::vector<int> statuses, int port)
-    : statuses_(statuses.begin(), statuses.end()) {
-  listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  int one = 1;
-  ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  if (::bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(listener_, 16) != 0) {
-    ::close(listener_);
-    throw std::runtime_error("receiver: cannot listen on 127.0.0.1:" + std::to_string(port));
-  }
-  socklen_t len = sizeof addr;
-  ::getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
-  port_ = ntohs(addr.sin_port);
-  thread_ = std::thread([this] { serve(); });
-}
-
-Receiver::~Receiver() {
-  stop_ = true;
-  thread_.join();
-  ::close(listener_);
-}
+    : statuses_(statuses.begin(), statuses.end()),
+      listener_(port, [this](int fd) { answer(fd); }) {}
 
 std::vector<Received> Receiver::received() const {
   std::lock_guard lock(mu_);
@@ -46,17 +24,6 @@ std::vector<Received> Receiver::received() const {
 std::size_t Receiver::count() const {
   std::lock_guard lock(mu_);
   return received_.size();
-}
-
-void Receiver::serve() {
-  while (!stop_) {
-    pollfd p{listener_, POLLIN, 0};
-    if (::poll(&p, 1, 50) <= 0) continue;
-    const int fd = ::accept(listener_, nullptr, nullptr);
-    if (fd < 0) continue;
-    answer(fd);
-    ::close(fd);
-  }
 }
 
 void Receiver::answer(int fd) {
@@ -103,7 +70,7 @@ void Receiver::answer(int fd) {
     }
     const std::string reply = "HTTP/1.1 " + std::to_string(status) +
                               " X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
-    (void)::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
+    send_all(fd, reply);
     return;
   }
 }
