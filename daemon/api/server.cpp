@@ -20,6 +20,7 @@
 
 #include "api/client_address.hpp"
 #include "api/errors.hpp"
+#include "api/reply_once.hpp"
 
 namespace labelflow::api {
 namespace {
@@ -328,41 +329,6 @@ awaitable<Response> Server::Impl::run_on_workers(std::function<Response()> work)
   co_return co_await asio::async_initiate<const asio::use_awaitable_t<>, void(Response)>(
       std::move(initiate), use_awaitable);
 }
-
-// The Reply handed to deferred work: resumes the connection's coroutine on its own strand the
-// first time it is called; if every copy is dropped uncalled, answers 503 so the connection
-// never hangs on a lost reply.
-template <class Handler>
-class ReplyOnce {
- public:
-  explicit ReplyOnce(Handler handler) : handler_(std::move(handler)) {}
-  ~ReplyOnce() {
-    if (handler_) {
-      answer(error_response({ErrorCode::unavailable,
-                             "internal error: the request was dropped "
-                             "without an answer",
-                             {},
-                             0}));
-    }
-  }
-  void answer(Response res) {
-    std::optional<Handler> handler;
-    {
-      std::lock_guard lock(mu_);
-      if (!handler_) return;  // answered already
-      handler.emplace(std::move(*handler_));
-      handler_.reset();
-    }
-    auto executor = asio::get_associated_executor(*handler);
-    asio::dispatch(executor, [handler = std::move(*handler), res = std::move(res)]() mutable {
-      std::move(handler)(std::move(res));
-    });
-  }
-
- private:
-  std::mutex mu_;
-  std::optional<Handler> handler_;
-};
 
 awaitable<Response> Server::Impl::run_deferred(std::function<void(Reply)> deferred) {
   auto initiate = [this, deferred = std::move(deferred)](auto handler) mutable {
