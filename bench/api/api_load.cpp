@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
   NoBackend backend;
   api::Authenticator auth;
   api::Lifecycle lifecycle;
-  api::metrics::Registry registry;
+  metrics::Registry registry;
   api::ApiService service(backend, auth, lifecycle, registry);
   std::unique_ptr<api::Server> server;
   if (port == 0) {

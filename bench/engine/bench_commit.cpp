@@ -25,7 +25,7 @@ store::Batch submission(std::uint64_t id) {
   t.project = "bench";
   t.row_id = "row-" + std::to_string(id);
   t.reviewer = "a";
-  t.state = core::TaskState::kSubmitted;
+  t.state = core::TaskState::submitted;
   b.changes.tasks.push_back(t);
   core::ReviewRecord r;
   r.task_id = id;
@@ -33,7 +33,7 @@ store::Batch submission(std::uint64_t id) {
   r.row_id = t.row_id;
   r.reviewer = "a";
   r.labels["intent"] = "question";
-  r.label_status["intent"] = core::LabelStatus::kConfirmed;
+  r.label_status["intent"] = core::LabelStatus::confirmed;
   r.comment = "fine";
   b.changes.reviews.push_back(r);
   core::RowStateRecord s;

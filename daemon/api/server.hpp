@@ -13,7 +13,7 @@
 
 #include "api/handler.hpp"
 #include "api/lifecycle.hpp"
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 
 namespace labelflow::api {
 

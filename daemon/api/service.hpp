@@ -13,7 +13,7 @@
 #include "api/backend.hpp"
 #include "api/handler.hpp"
 #include "api/lifecycle.hpp"
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 #include "api/router.hpp"
 #include "api/static_files.hpp"
 

@@ -22,7 +22,7 @@
 
 #include "api/auth.hpp"
 #include "api/lifecycle.hpp"
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
 #include "plugin_host/registry.hpp"
@@ -76,7 +76,7 @@ class App {
   std::filesystem::path default_plugin_dir_;
   std::unique_ptr<plugin_host::Registry> registry_;
   config::PluginObjects plugins_;
-  api::metrics::Registry metrics_;
+  metrics::Registry metrics_;
   api::Lifecycle lifecycle_;
   api::Authenticator auth_;
   std::unique_ptr<store::SqliteStateStore> store_;

@@ -30,11 +30,11 @@ std::filesystem::path temp_path(const std::filesystem::path& dir) {
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw BackupError(BackupError::Kind::kStore, path.string() + ": cannot read the copy");
+  if (!in) throw BackupError(BackupError::Kind::store, path.string() + ": cannot read the copy");
   std::ostringstream data;
   data << in.rdbuf();
   if (!in && !in.eof()) {
-    throw BackupError(BackupError::Kind::kStore, path.string() + ": cannot read the copy");
+    throw BackupError(BackupError::Kind::store, path.string() + ": cannot read the copy");
   }
   return std::move(data).str();
 }
@@ -55,19 +55,19 @@ BackupResult run_backup(store::StateStore& store, const plugin_host::GuardedStor
                         const std::filesystem::path& tmp_dir) {
   if (key.empty()) key = default_key(std::chrono::system_clock::now());
   if (key.size() > kMaxKeyBytes || key.front() == '/' || key.back() == '/') {
-    throw BackupError(BackupError::Kind::kBadKey,
+    throw BackupError(BackupError::Kind::bad_key,
                       "key '" + key + "' must be at most 1024 bytes and not start or end with '/'");
   }
   TempFile copy{temp_path(tmp_dir)};
   try {
     store.backup_to(copy.path.string());
   } catch (const store::StoreError& e) {
-    throw BackupError(BackupError::Kind::kStore, e.what());
+    throw BackupError(BackupError::Kind::store, e.what());
   }
   const std::string data = read_file(copy.path);
   const sdk::Status put = storage.put(key, data);
   if (!put) {
-    throw BackupError(BackupError::Kind::kStorage,
+    throw BackupError(BackupError::Kind::storage,
                       "storage '" + storage_name + "' did not take '" + key + "': " +
                           put.to_string());
   }

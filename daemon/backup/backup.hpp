@@ -22,11 +22,11 @@ struct BackupResult {
   std::uint64_t bytes = 0;
 };
 
-// Why a backup failed: the key was refused before anything ran (kBadKey), the store could not
-// make the copy (kStore), or the storage instance did not take it (kStorage).
+// Why a backup failed: the key was refused before anything ran (bad_key), the store could not
+// make the copy (store), or the storage instance did not take it (storage).
 class BackupError : public std::runtime_error {
  public:
-  enum class Kind { kBadKey, kStore, kStorage };
+  enum class Kind { bad_key, store, storage };
   BackupError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const noexcept { return kind_; }
 

@@ -79,12 +79,12 @@ std::map<std::string, LabelStatus> label_status(const std::vector<std::string>& 
   std::map<std::string, LabelStatus> out;
   for (const auto& label : labels) {
     if (!row.auto_label_valid(label)) {
-      out[label] = LabelStatus::kNoAutoLabel;
+      out[label] = LabelStatus::no_auto_label;
     } else {
       out[label] = oracle.equal(label, value_of(submitted, label),
                                 row.content.auto_labels.at(label), row.content)
-                       ? LabelStatus::kConfirmed
-                       : LabelStatus::kCorrected;
+                       ? LabelStatus::confirmed
+                       : LabelStatus::corrected;
     }
   }
   return out;

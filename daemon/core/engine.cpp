@@ -61,7 +61,7 @@ std::optional<Error> Engine::add_row(const std::string& id, std::int64_t priorit
                                      Changes& out) {
   auto& m = *impl_;
   if (m.row_index.count(id)) {
-    return Error{"bad_request",
+    return Error{ErrorCode::bad_request,
                  "row '" + id + "' is already scheduled in project '" + spec_.id + "'"};
   }
   const auto idx = static_cast<RowIdx>(m.rows.size());
@@ -96,7 +96,7 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
   }
   auto open_row = [&](const std::string& id) -> std::optional<RowIdx> {
     auto it = m.row_index.find(id);
-    if (it == m.row_index.end() || m.rows[it->second].status != RowStatus::kOpen) return {};
+    if (it == m.row_index.end() || m.rows[it->second].status != RowStatus::open) return {};
     return it->second;
   };
   for (const auto& rv : snap.reviews) {
@@ -117,13 +117,13 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
     if (!idx) continue;
     const RevIdx r = m.reviewer_slot(t.reviewer);
     auto& row = m.rows[*idx];
-    if (t.state == TaskState::kActive && t.stage == row.stage) {
+    if (t.state == TaskState::active && t.stage == row.stage) {
       LiveTask lt{*idx, static_cast<std::uint8_t>(t.stage), r, t.claimed_at, t.expires_at, false};
       m.live.emplace(t.id, lt);
       m.expiry.insert({t.expires_at, t.id});
       m.activity(*idx).live.push_back(t.id);
       m.reviewers[r].live.push_back(t.id);
-    } else if ((t.state == TaskState::kReleased || t.state == TaskState::kSuperseded) &&
+    } else if ((t.state == TaskState::released || t.state == TaskState::superseded) &&
                t.stage == row.stage) {
       m.activity(*idx).soft.push_back(r);
       m.reviewers[r].soft_rows.push_back(*idx);
@@ -136,7 +136,7 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
   }
   m.ids.at_least(max_id + 1);
   for (RowIdx i = 0; i < m.rows.size(); ++i) {
-    if (m.rows[i].status != RowStatus::kOpen) {
+    if (m.rows[i].status != RowStatus::open) {
       m.rows[i].act.reset();
       continue;
     }
@@ -145,11 +145,11 @@ void Engine::restore(const Snapshot& snap, TimeMs now, Changes& out) {
   // Leases of reviewers who left while the daemon was down.
   Changes dropped;
   for (auto& [id, t] : m.live) {
-    if (!m.reviewers[t.reviewer].member) m.emit_task(id, t, TaskState::kDropped, dropped);
+    if (!m.reviewers[t.reviewer].member) m.emit_task(id, t, TaskState::dropped, dropped);
   }
   for (const auto& rec : dropped.tasks) {
     const RowIdx row = m.live.at(rec.id).row;
-    m.end_task(rec.id, TaskState::kDropped, out);
+    m.end_task(rec.id, TaskState::dropped, out);
     m.requeue(row, now, out);
   }
   m.expire_due(now, out);
@@ -177,10 +177,10 @@ void Engine::reconfigure(const ProjectSpec& spec, const std::vector<ReviewerSpec
     if (!m.reviewers[t.reviewer].member) gone.push_back(id);
   }
   std::sort(gone.begin(), gone.end());
-  for (TaskId id : gone) m.end_task(id, TaskState::kDropped, out);
+  for (TaskId id : gone) m.end_task(id, TaskState::dropped, out);
   // Roles and expertise may have changed: every open row is filed again (O(rows), rare).
   for (RowIdx i = 0; i < m.rows.size(); ++i) {
-    if (m.rows[i].status == RowStatus::kOpen) m.requeue(i, now, out);
+    if (m.rows[i].status == RowStatus::open) m.requeue(i, now, out);
   }
 }
 
@@ -215,12 +215,12 @@ EngineCounts Engine::counts() const {
   c.waiting_per_stage.assign(spec_.stages.size() + 1, 0);
   for (const auto& row : impl_->rows) {
     ++c.rows;
-    if (row.status == RowStatus::kOpen) {
+    if (row.status == RowStatus::open) {
       ++c.open;
       ++c.waiting_per_stage[row.stage];
     }
-    c.final += row.status == RowStatus::kFinal;
-    c.set_aside += row.status == RowStatus::kSetAside;
+    c.final += row.status == RowStatus::final;
+    c.set_aside += row.status == RowStatus::set_aside;
   }
   c.live_tasks = impl_->live.size();
   c.leases_expired = impl_->leases_expired;
@@ -232,14 +232,14 @@ double Engine::remaining_reviews() const {
   const auto& m = *impl_;
   double total = 0;
   for (const auto& row : m.rows) {
-    if (row.status != RowStatus::kOpen) continue;
+    if (row.status != RowStatus::open) continue;
     total += row.needed - m.submitted_in_stage(row);
     for (int s = row.stage + 1; s < m.esc_stage(); ++s) {
       const auto& st = spec_.stages[s];
-      if (st.kind == StageKind::kReview) {
+      if (st.kind == StageKind::review) {
         total += st.reviewers;
       } else {
-        total += st.when == AdjudicateWhen::kAlways || row.expert_mask ? 1.0 : 0.5;
+        total += st.when == AdjudicateWhen::always || row.expert_mask ? 1.0 : 0.5;
       }
     }
   }

@@ -46,7 +46,7 @@ struct TaskView {
   std::string row_id;
   int stage = 0;
   std::string stage_name;
-  StageKind kind = StageKind::kReview;
+  StageKind kind = StageKind::review;
   TimeMs claimed_at = 0;
   TimeMs expires_at = 0;
   // Labels to start from are the row's valid auto labels (RowDoc::start_labels()).

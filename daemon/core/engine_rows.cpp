@@ -47,7 +47,7 @@ bool Engine::Impl::on_row(RevIdx r, const RowRec& row) const {
   const bool esc = row.stage >= esc_stage();
   for (const auto& v : row.act->reviews) {
     // I1: one human per row across stages; the escalation expert may be a primary, not QA.
-    if (v.reviewer == r && (!esc || kind(v.stage) != StageKind::kReview)) return true;
+    if (v.reviewer == r && (!esc || kind(v.stage) != StageKind::review)) return true;
   }
   for (TaskId t : row.act->live) {
     if (live.at(t).reviewer == r) return true;
@@ -69,7 +69,7 @@ bool Engine::Impl::meets_requirement(RevIdx r, const RowRec& row) const {
 
 bool Engine::Impl::eligible(RevIdx r, RowIdx idx, bool ignore_soft) const {
   const auto& row = rows[idx];
-  if (row.status != RowStatus::kOpen || !stage_allows(r, row) || on_row(r, row)) return false;
+  if (row.status != RowStatus::open || !stage_allows(r, row) || on_row(r, row)) return false;
   if (!ignore_soft && is_soft(r, row)) return false;
   return meets_requirement(r, row);
 }
@@ -107,7 +107,7 @@ void Engine::Impl::dequeue(RowIdx r) {
 bool Engine::Impl::requeue(RowIdx r, TimeMs now, Changes& out, bool may_set_aside) {
   dequeue(r);
   auto& row = rows[r];
-  if (row.status != RowStatus::kOpen || available_slots(row) <= 0) return false;
+  if (row.status != RowStatus::open || available_slots(row) <= 0) return false;
   auto give_up = [&](const std::string& reason) {
     if (may_set_aside) set_aside(r, reason, now, out);
     return false;
@@ -144,7 +144,7 @@ bool Engine::Impl::requeue(RowIdx r, TimeMs now, Changes& out, bool may_set_asid
       for (int s = row.stage + 1; s < esc_stage(); ++s) {
         if (!(stage_domains[s] & bit)) continue;
         // Specialized rows are always adjudicated, so every later stage is certain.
-        chances += spec->stages[s].kind == StageKind::kReview ? spec->stages[s].reviewers : 1;
+        chances += spec->stages[s].kind == StageKind::review ? spec->stages[s].reviewers : 1;
       }
       if (chances == 0) impossible |= bit;
       if (!(stage_domains[row.stage] & bit)) continue;  // this slot is no chance for d
@@ -225,7 +225,7 @@ void Engine::Impl::end_task(TaskId id, TaskState state, Changes& out) {
   }
   ended[id] = state;
   if (row.act) row.act->ended.push_back(id);
-  if (state != TaskState::kSubmitted) emit_task(id, t, state, out);
+  if (state != TaskState::submitted) emit_task(id, t, state, out);
 }
 
 void Engine::Impl::set_aside(RowIdx r, const std::string& reason, TimeMs, Changes& out) {
@@ -233,9 +233,9 @@ void Engine::Impl::set_aside(RowIdx r, const std::string& reason, TimeMs, Change
   auto& row = rows[r];
   if (row.act) {
     const auto held = row.act->live;
-    for (TaskId t : held) end_task(t, TaskState::kDropped, out);
+    for (TaskId t : held) end_task(t, TaskState::dropped, out);
   }
-  row.status = RowStatus::kSetAside;
+  row.status = RowStatus::set_aside;
   emit_row(r, out);
   out.rows.back().set_aside_reason = reason;
   close_activity(r, out);

@@ -34,7 +34,7 @@ struct RowRec {
   std::uint32_t expert_mask = 0;  // bit d = spec.expert_domains[d]
   std::uint8_t stage = 0;
   std::uint8_t needed = 0;
-  RowStatus status = RowStatus::kOpen;
+  RowStatus status = RowStatus::open;
   bool queued = false;  // without Activity: queued in general(stage) with no exclusions
   std::unique_ptr<Activity> act;
 };
@@ -83,7 +83,7 @@ struct Engine::Impl {
     return queues[static_cast<std::size_t>(stage) * slots_per_stage() + slot];
   }
   StageKind kind(int stage) const {
-    return stage >= esc_stage() ? StageKind::kEscalate : spec->stages[stage].kind;
+    return stage >= esc_stage() ? StageKind::escalate : spec->stages[stage].kind;
   }
   std::string stage_name(int stage) const {
     return stage >= esc_stage() ? "escalate" : spec->stages[stage].name;

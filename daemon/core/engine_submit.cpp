@@ -30,13 +30,13 @@ std::optional<Error> Engine::submit(TaskId task, const std::string& reviewer, co
   if (auto e = m.check_holder(task, reviewer)) return e;
   const LiveTask t = m.live.at(task);
   if (doc.content.id != m.row_ids[t.row]) {
-    return Error{"bad_request", "task " + std::to_string(task) + " is for row '" +
+    return Error{ErrorCode::bad_request, "task " + std::to_string(task) + " is for row '" +
                                     m.row_ids[t.row] + "', not '" + doc.content.id + "'"};
   }
   for (const auto& kv : in.labels) {
     if (std::find(spec_.labels.begin(), spec_.labels.end(), kv.key()) == spec_.labels.end()) {
-      return Error{"validation_failed", "/labels/" + std::string(kv.key()) +
-                                            ": not a label of project '" + spec_.id + "'"};
+      return Error::field(ErrorCode::validation_failed, "/labels/" + pointer_token(kv.key()),
+                          "not a label of project '" + spec_.id + "'");
     }
   }
   auto& row = m.rows[t.row];
@@ -49,12 +49,12 @@ std::optional<Error> Engine::submit(TaskId task, const std::string& reviewer, co
   rec.stage_name = m.stage_name(t.stage);
   const StageKind k = m.kind(t.stage);
   const auto& rv = m.reviewers[t.reviewer];
-  if (k == StageKind::kEscalate) {
+  if (k == StageKind::escalate) {
     rec.role = "escalation";
   } else {
     const RoleMask allowed = spec_.stages[t.stage].roles & rv.roles;
-    const bool primary_first = k == StageKind::kReview && has_role(allowed, Role::kPrimary);
-    rec.role = primary_first || !has_role(allowed, Role::kQa) ? "primary" : "qa";
+    const bool primary_first = k == StageKind::review && has_role(allowed, Role::primary);
+    rec.role = primary_first || !has_role(allowed, Role::qa) ? "primary" : "qa";
   }
   rec.reviewer = reviewer;
   rec.expert = expert;
@@ -68,7 +68,7 @@ std::optional<Error> Engine::submit(TaskId task, const std::string& reviewer, co
   rec.active_seconds = std::clamp(in.active_seconds.value_or(cap), 0.0, cap);
   rec.comment = in.comment;
 
-  m.end_task(task, TaskState::kSubmitted, out);
+  m.end_task(task, TaskState::submitted, out);
   auto& act = m.activity(t.row);
   act.reviews.push_back({t.reviewer, t.stage, expert, in.labels});
   out.reviews.push_back(std::move(rec));
@@ -81,11 +81,11 @@ std::optional<Error> Engine::submit(TaskId task, const std::string& reviewer, co
     tr.reviewer = reviewer;
     tr.claimed_at = t.claimed_at;
     tr.expires_at = t.expires_at;
-    tr.state = TaskState::kSubmitted;
+    tr.state = TaskState::submitted;
     out.tasks.push_back(std::move(tr));
   }
 
-  if (k == StageKind::kReview) {
+  if (k == StageKind::review) {
     if (m.submitted_in_stage(row) < row.needed) {
       m.requeue(t.row, now, out, true);
       return std::nullopt;
@@ -117,22 +117,22 @@ void Engine::Impl::advance(RowIdx r, int stage, const RowDoc& doc, TimeMs now, C
   }
   for (int s = stage; s < esc_stage(); ++s) {
     const auto& st = spec->stages[s];
-    if (st.kind == StageKind::kAdjudicate && st.when == AdjudicateWhen::kDisagreement &&
+    if (st.kind == StageKind::adjudicate && st.when == AdjudicateWhen::disagreement &&
         row.expert_mask == 0) {  // specialized rows are always adjudicated
       const double a = row.act ? stage_agreement(row.act->agreement) : 0.0;
       if (a >= st.agree_threshold && !sampled(row_ids[r], s, spec->seed, st.sample_rate)) continue;
     }
     row.stage = static_cast<std::uint8_t>(s);
-    row.needed = static_cast<std::uint8_t>(st.kind == StageKind::kReview ? st.reviewers : 1);
+    row.needed = static_cast<std::uint8_t>(st.kind == StageKind::review ? st.reviewers : 1);
     requeue(r, now, out, true);
-    if (row.status == RowStatus::kOpen) emit_row(r, out);
+    if (row.status == RowStatus::open) emit_row(r, out);
     return;
   }
   if (needs_escalation(row, doc)) {  // I4, the implicit last step
     row.stage = static_cast<std::uint8_t>(esc_stage());
     row.needed = 1;
     requeue(r, now, out, true);
-    if (row.status == RowStatus::kOpen) emit_row(r, out);
+    if (row.status == RowStatus::open) emit_row(r, out);
     return;
   }
   finalize(r, doc, now, out);
@@ -142,14 +142,14 @@ bool Engine::Impl::needs_escalation(const RowRec& row, const RowDoc& doc) const 
   if (row.expert_mask == 0 || !row.act) return false;
   const Review* last_adj = nullptr;
   for (const auto& r : row.act->reviews) {
-    if (kind(r.stage) == StageKind::kAdjudicate) last_adj = &r;
+    if (kind(r.stage) == StageKind::adjudicate) last_adj = &r;
   }
   if (!last_adj || last_adj->expert) return false;
   // I4: a non-expert's final label must match at least one expert primary's label.
   for (const auto& label : spec->labels) {
     bool any_expert = false, matches = false;
     for (const auto& r : row.act->reviews) {
-      if (kind(r.stage) != StageKind::kReview || !r.expert) continue;
+      if (kind(r.stage) != StageKind::review || !r.expert) continue;
       any_expert = true;
       matches = matches || oracle.equal(label, get(last_adj->labels, label), get(r.labels, label),
                                         doc.content);
@@ -171,9 +171,9 @@ void Engine::Impl::finalize(RowIdx r, const RowDoc& doc, TimeMs now, Changes& ou
   int last_review_stage = -1;
   for (const auto& v : act.reviews) {
     const StageKind k = kind(v.stage);
-    if (k == StageKind::kAdjudicate) adj = &v;
-    if (k == StageKind::kEscalate) esc = &v;
-    if (k == StageKind::kReview) last_review_stage = std::max<int>(last_review_stage, v.stage);
+    if (k == StageKind::adjudicate) adj = &v;
+    if (k == StageKind::escalate) esc = &v;
+    if (k == StageKind::review) last_review_stage = std::max<int>(last_review_stage, v.stage);
   }
   if (esc) {
     d.final_labels = esc->labels;
@@ -188,7 +188,7 @@ void Engine::Impl::finalize(RowIdx r, const RowDoc& doc, TimeMs now, Changes& ou
   d.agreement = act.agreement;
   d.decided_at = now;
   out.decisions.push_back(std::move(d));
-  row.status = RowStatus::kFinal;
+  row.status = RowStatus::final;
   emit_row(r, out);
   close_activity(r, out);
 }

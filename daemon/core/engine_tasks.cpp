@@ -60,7 +60,7 @@ TaskId Engine::Impl::take(RowIdx idx, RevIdx r, TimeMs now, Changes& out) {
     }
     if (oldest == 0) return 0;  // nothing to take (callers only pick rows with a slot)
     const RevIdx loser = live.at(oldest).reviewer;
-    end_task(oldest, TaskState::kSuperseded, out);
+    end_task(oldest, TaskState::superseded, out);
     act.soft.push_back(loser);
     remember_soft(loser, idx);
   }
@@ -75,7 +75,7 @@ TaskId Engine::Impl::take(RowIdx idx, RevIdx r, TimeMs now, Changes& out) {
   expiry.insert({t.expires_at, id});
   act.live.push_back(id);
   reviewers[r].live.push_back(id);
-  emit_task(id, t, TaskState::kActive, out);
+  emit_task(id, t, TaskState::active, out);
   requeue(idx, now, out);
   return id;
 }
@@ -90,7 +90,7 @@ TaskView Engine::Impl::view(TaskId id, const LiveTask& t) const {
   v.claimed_at = t.claimed_at;
   v.expires_at = t.expires_at;
   const auto& row = rows[t.row];
-  if (v.kind != StageKind::kReview && row.act) {  // I2: review tasks see no peer reviews
+  if (v.kind != StageKind::review && row.act) {  // I2: review tasks see no peer reviews
     for (const auto& r : row.act->reviews) {
       if (r.stage >= t.stage) continue;
       v.earlier_reviews.push_back(
@@ -108,16 +108,16 @@ std::optional<Error> Engine::Impl::check_holder(TaskId task, const std::string& 
     if (e == ended.end()) {
       // Issued once (ids only grow), then forgotten with its closed row.
       if (task < ids.peek()) {
-        return Error{"lease_conflict",
+        return Error{ErrorCode::lease_conflict,
                      "task " + std::to_string(task) + " is no longer open: its row is closed"};
       }
-      return Error{"not_found", "no task " + std::to_string(task)};
+      return Error{ErrorCode::not_found, "no task " + std::to_string(task)};
     }
-    return Error{"lease_conflict", "task " + std::to_string(task) + " is no longer yours: it was " +
+    return Error{ErrorCode::lease_conflict, "task " + std::to_string(task) + " is no longer yours: it was " +
                                        to_string(e->second)};
   }
   if (reviewers[it->second.reviewer].id != reviewer) {
-    return Error{"lease_conflict", "task " + std::to_string(task) + " is held by someone else"};
+    return Error{ErrorCode::lease_conflict, "task " + std::to_string(task) + " is held by someone else"};
   }
   return std::nullopt;
 }
@@ -129,7 +129,7 @@ Result<std::optional<TaskView>> Engine::next_task(const std::string& reviewer, T
   auto ri = m.reviewer_index.find(reviewer);
   if (ri == m.reviewer_index.end() || !m.reviewers[ri->second].member) {
     return {std::nullopt,
-            Error{"forbidden",
+            Error{ErrorCode::forbidden,
                   "reviewer '" + reviewer + "' is not a member of project '" + spec_.id + "'"}};
   }
   const RevIdx r = ri->second;
@@ -196,7 +196,7 @@ std::optional<Error> Engine::heartbeat(TaskId task, const std::string& reviewer,
   m.expiry.insert({t.expires_at, task});
   const bool was_expired = t.expired;
   t.expired = false;
-  m.emit_task(task, t, TaskState::kActive, out);
+  m.emit_task(task, t, TaskState::active, out);
   if (was_expired) m.requeue(t.row, now, out);
   return std::nullopt;
 }
@@ -206,7 +206,7 @@ std::optional<Error> Engine::release(TaskId task, const std::string& reviewer, T
   auto& m = *impl_;
   if (auto e = m.check_holder(task, reviewer)) return e;
   const LiveTask t = m.live.at(task);
-  m.end_task(task, TaskState::kReleased, out);
+  m.end_task(task, TaskState::released, out);
   m.activity(t.row).soft.push_back(t.reviewer);
   m.remember_soft(t.reviewer, t.row);
   m.requeue(t.row, now, out);
@@ -221,17 +221,17 @@ std::optional<Error> Engine::skip(TaskId task, const std::string& reviewer,
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
     std::string allowed;
     for (const auto& x : reasons) allowed += (allowed.empty() ? "" : ", ") + x;
-    // "/reason: ..." lets the API answer with a detail pointing at the body's field.
-    return Error{"validation_failed", "/reason: '" + reason + "' is not one of the project's " +
-                                          "skip_reasons: [" + allowed + "]"};
+    return Error::field(ErrorCode::validation_failed, "/reason",
+                        "'" + reason + "' is not one of the project's skip_reasons: [" + allowed +
+                            "]");
   }
   const LiveTask t = m.live.at(task);
-  m.end_task(task, TaskState::kSkipped, out);
+  m.end_task(task, TaskState::skipped, out);
   auto& act = m.activity(t.row);
   act.skipped.push_back(t.reviewer);
   out.skips.push_back({spec_.id, m.row_ids[t.row], t.stage, reviewer, reason, now});
   m.requeue(t.row, now, out);
-  if (m.rows[t.row].status == RowStatus::kSetAside) {
+  if (m.rows[t.row].status == RowStatus::set_aside) {
     for (auto it = out.rows.rbegin(); it != out.rows.rend(); ++it) {
       if (it->row_id == m.row_ids[t.row]) {
         it->set_aside_reason = "skipped by every eligible reviewer (last reason: " + reason + ")";

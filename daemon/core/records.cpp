@@ -4,13 +4,45 @@
 
 namespace labelflow::core {
 
+std::string pointer_token(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::bad_request:
+      return "bad_request";
+    case ErrorCode::forbidden:
+      return "forbidden";
+    case ErrorCode::not_found:
+      return "not_found";
+    case ErrorCode::lease_conflict:
+      return "lease_conflict";
+    case ErrorCode::validation_failed:
+      return "validation_failed";
+    case ErrorCode::unavailable:
+      return "unavailable";
+  }
+  return "unavailable";
+}
+
 const char* to_string(LabelStatus s) {
   switch (s) {
-    case LabelStatus::kConfirmed:
+    case LabelStatus::confirmed:
       return "confirmed";
-    case LabelStatus::kCorrected:
+    case LabelStatus::corrected:
       return "corrected";
-    case LabelStatus::kNoAutoLabel:
+    case LabelStatus::no_auto_label:
       return "no_auto_label";
   }
   return "no_auto_label";
@@ -18,17 +50,17 @@ const char* to_string(LabelStatus s) {
 
 const char* to_string(TaskState s) {
   switch (s) {
-    case TaskState::kActive:
+    case TaskState::active:
       return "active";
-    case TaskState::kSubmitted:
+    case TaskState::submitted:
       return "submitted";
-    case TaskState::kReleased:
+    case TaskState::released:
       return "released";
-    case TaskState::kSkipped:
+    case TaskState::skipped:
       return "skipped";
-    case TaskState::kSuperseded:
+    case TaskState::superseded:
       return "superseded";
-    case TaskState::kDropped:
+    case TaskState::dropped:
       return "dropped";
   }
   return "active";

@@ -10,21 +10,23 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace labelflow::core {
 
 using TimeMs = std::int64_t;
 using TaskId = std::uint64_t;
 
-enum class RowStatus : std::uint8_t { kOpen = 0, kFinal = 1, kSetAside = 2 };
+enum class RowStatus : std::uint8_t { open = 0, final = 1, set_aside = 2 };
 enum class TaskState : std::uint8_t {
-  kActive = 0,  // leased (possibly past its TTL: it stays the holder's until taken, I6)
-  kSubmitted = 1,
-  kReleased = 2,    // given back by its holder
-  kSkipped = 3,     // refused by its holder with a reason
-  kSuperseded = 4,  // expired and taken by another reviewer
-  kDropped = 5,     // its reviewer left the project, or the row was set aside
+  active = 0,  // leased (possibly past its TTL: it stays the holder's until taken, I6)
+  submitted = 1,
+  released = 2,   // given back by its holder
+  skipped = 3,    // refused by its holder with a reason
+  superseded = 4,  // expired and taken by another reviewer
+  dropped = 5,    // its reviewer left the project, or the row was set aside
 };
-enum class LabelStatus : std::uint8_t { kConfirmed, kCorrected, kNoAutoLabel };
+enum class LabelStatus : std::uint8_t { confirmed, corrected, no_auto_label };
 const char* to_string(LabelStatus s);
 const char* to_string(TaskState s);
 
@@ -34,7 +36,7 @@ struct RowStateRecord {
   std::string row_id;
   int stage = 0;   // index into the pipeline; == stages.size() means escalation
   int needed = 0;  // reviews the current stage needs (grows with add_reviewer_below)
-  RowStatus status = RowStatus::kOpen;
+  RowStatus status = RowStatus::open;
   std::string set_aside_reason;
   std::map<std::string, double> agreement;  // of the last completed review stage
 };
@@ -47,7 +49,7 @@ struct TaskRecord {
   std::string reviewer;
   TimeMs claimed_at = 0;
   TimeMs expires_at = 0;
-  TaskState state = TaskState::kActive;
+  TaskState state = TaskState::active;
 };
 
 struct ReviewRecord {
@@ -101,12 +103,6 @@ struct Changes {
     return rows.empty() && tasks.empty() && reviews.empty() && skips.empty() && decisions.empty();
   }
   void append(Changes&& other);
-};
-
-// An engine refusal; `code` is one of the API's error codes (DESIGN section 5).
-struct Error {
-  std::string code;  // not_found, forbidden, lease_conflict, bad_request, validation_failed
-  std::string message;
 };
 
 }  // namespace labelflow::core

@@ -6,24 +6,24 @@ namespace labelflow::core {
 
 std::vector<StageSpec> default_pipeline() {
   StageSpec review;
-  review.kind = StageKind::kReview;
+  review.kind = StageKind::review;
   review.name = "review";
-  review.roles = static_cast<RoleMask>(Role::kPrimary);
+  review.roles = static_cast<RoleMask>(Role::primary);
   review.reviewers = 2;
   StageSpec qa;
-  qa.kind = StageKind::kAdjudicate;
+  qa.kind = StageKind::adjudicate;
   qa.name = "adjudicate";
-  qa.roles = static_cast<RoleMask>(Role::kQa);
-  qa.when = AdjudicateWhen::kAlways;
+  qa.roles = static_cast<RoleMask>(Role::qa);
+  qa.when = AdjudicateWhen::always;
   return {review, qa};
 }
 
 ProjectSpec with_defaults(ProjectSpec spec) {
   if (spec.stages.empty()) spec.stages = default_pipeline();
   for (auto& s : spec.stages) {
-    if (s.name.empty()) s.name = s.kind == StageKind::kReview ? "review" : "adjudicate";
-    if (s.kind == StageKind::kReview && s.max_reviewers == 0) s.max_reviewers = s.reviewers;
-    if (s.kind != StageKind::kReview) s.reviewers = 1;
+    if (s.name.empty()) s.name = s.kind == StageKind::review ? "review" : "adjudicate";
+    if (s.kind == StageKind::review && s.max_reviewers == 0) s.max_reviewers = s.reviewers;
+    if (s.kind != StageKind::review) s.reviewers = 1;
   }
   return spec;
 }
@@ -43,15 +43,15 @@ std::vector<SpecError> validate(const ProjectSpec& spec, const std::vector<Revie
   if (spec.stages.empty() || spec.stages.size() > kMaxStages) {
     err("pipeline", "between 1 and " + std::to_string(kMaxStages) + " stages");
   }
-  if (!spec.stages.empty() && spec.stages.front().kind != StageKind::kReview) {
+  if (!spec.stages.empty() && spec.stages.front().kind != StageKind::review) {
     err("pipeline[0]", "the first stage must be a review stage");
   }
   for (std::size_t i = 0; i < spec.stages.size(); ++i) {
     const auto& s = spec.stages[i];
     const std::string p = "pipeline[" + std::to_string(i) + "]";
-    if (s.kind == StageKind::kEscalate) err(p + ".kind", "escalation is implicit, not a stage");
+    if (s.kind == StageKind::escalate) err(p + ".kind", "escalation is implicit, not a stage");
     if (s.roles == 0) err(p + ".roles", "at least one role (primary, qa)");
-    if (s.kind == StageKind::kReview) {
+    if (s.kind == StageKind::review) {
       if (s.reviewers < 1 || s.reviewers > 16) err(p + ".reviewers", "between 1 and 16");
       if (s.max_reviewers < s.reviewers || s.max_reviewers > 16) {
         err(p + ".max_reviewers", "between reviewers and 16");

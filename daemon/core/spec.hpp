@@ -10,22 +10,22 @@
 
 namespace labelflow::core {
 
-enum class Role : std::uint8_t { kPrimary = 1, kQa = 2 };
+enum class Role : std::uint8_t { primary = 1, qa = 2 };
 using RoleMask = std::uint8_t;  // bit set of Role values
 
-enum class StageKind : std::uint8_t { kReview, kAdjudicate, kEscalate };
-enum class AdjudicateWhen : std::uint8_t { kAlways, kDisagreement };
+enum class StageKind : std::uint8_t { review, adjudicate, escalate };
+enum class AdjudicateWhen : std::uint8_t { always, disagreement };
 
 struct StageSpec {
-  StageKind kind = StageKind::kReview;
+  StageKind kind = StageKind::review;
   std::string name;  // shown in exports; default "review" / "adjudicate"
-  RoleMask roles = static_cast<RoleMask>(Role::kPrimary);
+  RoleMask roles = static_cast<RoleMask>(Role::primary);
   // review
   int reviewers = 2;
   std::optional<double> add_reviewer_below;  // add one reviewer while agreement is below
   int max_reviewers = 0;                     // 0 = reviewers (no growth)
   // adjudicate
-  AdjudicateWhen when = AdjudicateWhen::kAlways;
+  AdjudicateWhen when = AdjudicateWhen::always;
   double sample_rate = 0.0;  // share of agreeing rows adjudicated anyway (when = disagreement)
   // both: the stage disagrees when its agreement is below this
   double agree_threshold = 1.0;
@@ -45,7 +45,7 @@ struct ProjectSpec {
 
 struct ReviewerSpec {
   std::string id;
-  RoleMask roles = static_cast<RoleMask>(Role::kPrimary);
+  RoleMask roles = static_cast<RoleMask>(Role::primary);
   std::vector<std::string> expertise;  // domains
   double hourly_rate = 0.0;
   double weekly_min_hours = 0.0;

@@ -29,7 +29,7 @@ api::Result<api::Json> Service::create_backup(const api::Principal&,
     return api::Json(boost::json::object{
         {"storage", request.storage}, {"key", result.key}, {"bytes", result.bytes}});
   } catch (const backup::BackupError& e) {
-    if (e.kind() == backup::BackupError::Kind::kBadKey) {
+    if (e.kind() == backup::BackupError::Kind::bad_key) {
       return api::ApiError{api::ErrorCode::validation_failed, e.what(), {{"/key", e.what()}}, 0};
     }
     spdlog::error("backup to storage '{}' failed: {}", request.storage, e.what());

@@ -325,7 +325,7 @@ void ExportWorker::full_export(const std::string& project_id, const std::string&
   } else {
     std::vector<std::string> final_rows;
     for (const auto& r : ctx_.store.load(project_id).rows) {
-      if (r.state.status == core::RowStatus::kFinal) final_rows.push_back(r.id);
+      if (r.state.status == core::RowStatus::final) final_rows.push_back(r.id);
     }
     for (bool gt : {false, true}) {
       dataset::BatchOptions opts;

@@ -166,14 +166,14 @@ class BatchSink final : public dataset::ImportSink {
       std::lock_guard lock(mu_);
       for (std::size_t i = 0; i < res.imports.size() && i < pending_.size(); ++i) {
         switch (res.imports[i].kind) {
-          case store::ImportKind::kInserted:
+          case store::ImportKind::inserted:
             ++job_.inserted;
             inserted.push_back(&pending_[i]);
             break;
-          case store::ImportKind::kUnchanged:
+          case store::ImportKind::unchanged:
             ++job_.unchanged;
             break;
-          case store::ImportKind::kDuplicateId:
+          case store::ImportKind::duplicate_id:
             ++job_.duplicate_id;
             add_error({origins_[i].first, origins_[i].second,
                        "duplicate_id: a different row with id '" + pending_[i].content.id +

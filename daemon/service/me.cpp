@@ -26,7 +26,7 @@ bool judging_review(const Context& ctx, const core::ReviewRecord& rv) {
   if (!p || rv.stage < 0) return false;
   const auto& stages = p->setup()->spec.stages;
   const auto i = static_cast<std::size_t>(rv.stage);
-  return i >= stages.size() || stages[i].kind != core::StageKind::kReview;
+  return i >= stages.size() || stages[i].kind != core::StageKind::review;
 }
 
 // Comments of judging reviews by others on FINAL rows `reviewer` reviewed at an earlier stage,

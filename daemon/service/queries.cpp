@@ -26,11 +26,11 @@ json::array strings(const std::vector<std::string>& v) {
 
 const char* status_name(core::RowStatus s) {
   switch (s) {
-    case core::RowStatus::kOpen:
+    case core::RowStatus::open:
       return "open";
-    case core::RowStatus::kFinal:
+    case core::RowStatus::final:
       return "final";
-    case core::RowStatus::kSetAside:
+    case core::RowStatus::set_aside:
       return "set_aside";
   }
   return "open";
@@ -112,7 +112,7 @@ api::Result<api::Json> Service::agreement(const api::Principal& caller,
   std::size_t reviews = 0;
   for (const auto& rv : ctx_.store.project_reviews(project)) {
     if (rv.stage < 0 || static_cast<std::size_t>(rv.stage) >= spec.stages.size() ||
-        spec.stages[static_cast<std::size_t>(rv.stage)].kind != core::StageKind::kReview) {
+        spec.stages[static_cast<std::size_t>(rv.stage)].kind != core::StageKind::review) {
       continue;
     }
     ++reviews;
@@ -185,7 +185,7 @@ api::Result<api::Json> Service::row(const api::Principal& caller, const std::str
   row["domains"] = strings(doc->domains);
   row["invalid_auto_labels"] = strings(doc->invalid_auto_labels);
   json::object st{{"status", "unknown"}};
-  const bool final_row = state && state->status == core::RowStatus::kFinal;
+  const bool final_row = state && state->status == core::RowStatus::final;
   if (state) {
     json::object agreement;
     for (const auto& [l, s] : state->agreement) agreement[l] = s;

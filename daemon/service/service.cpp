@@ -143,24 +143,29 @@ void Context::after_commit(const std::string& project, std::vector<std::string> 
 // ---- helpers -------------------------------------------------------------------------------
 
 api::ApiError to_api_error(const core::Error& error) {
-  static const std::map<std::string, api::ErrorCode, std::less<>> kCodes = {
-      {"not_found", api::ErrorCode::not_found},
-      {"forbidden", api::ErrorCode::forbidden},
-      {"lease_conflict", api::ErrorCode::lease_conflict},
-      {"bad_request", api::ErrorCode::bad_request},
-      {"validation_failed", api::ErrorCode::validation_failed},
-      {"unavailable", api::ErrorCode::unavailable}};
-  auto it = kCodes.find(error.code);
-  api::ApiError out{
-      it == kCodes.end() ? api::ErrorCode::unavailable : it->second, error.message, {}, 0};
-  // The engine names a refused field as "/POINTER: message" (e.g. "/labels/NAME: ...",
-  // "/reason: ...").
-  if (out.code == api::ErrorCode::validation_failed && error.message.rfind("/", 0) == 0) {
-    auto colon = error.message.find(": ");
-    if (colon != std::string::npos) {
-      out.details.push_back({error.message.substr(0, colon), error.message.substr(colon + 2)});
-    }
+  api::ErrorCode code = api::ErrorCode::unavailable;
+  switch (error.code) {
+    case core::ErrorCode::bad_request:
+      code = api::ErrorCode::bad_request;
+      break;
+    case core::ErrorCode::forbidden:
+      code = api::ErrorCode::forbidden;
+      break;
+    case core::ErrorCode::not_found:
+      code = api::ErrorCode::not_found;
+      break;
+    case core::ErrorCode::lease_conflict:
+      code = api::ErrorCode::lease_conflict;
+      break;
+    case core::ErrorCode::validation_failed:
+      code = api::ErrorCode::validation_failed;
+      break;
+    case core::ErrorCode::unavailable:
+      code = api::ErrorCode::unavailable;
+      break;
   }
+  api::ApiError out{code, error.message, {}, 0};
+  for (const auto& d : error.details) out.details.push_back({d.path, d.message});
   return out;
 }
 
@@ -245,7 +250,7 @@ void Service::start() {
     std::vector<std::string> final_rows;
     for (const auto& t : snap.tasks) ctx_.remember_task(t.id, p->id());
     for (const auto& r : snap.rows) {
-      if (r.state.status == core::RowStatus::kFinal) final_rows.push_back(r.id);
+      if (r.state.status == core::RowStatus::final) final_rows.push_back(r.id);
     }
     const auto counts = p->engine->counts();
     spdlog::info("project '{}': restored {} row(s): {} open, {} final, {} set aside", p->id(),

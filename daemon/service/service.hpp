@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "api/backend.hpp"
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
 #include "core/reports.hpp"
@@ -120,7 +120,7 @@ class Service final : public api::Backend {
 
   // Registers the service's gauges (rows by status, queue depth per stage, live leases,
   // paused, plugin errors) in `registry`, which must outlive the service's use of it.
-  void register_metrics(api::metrics::Registry& registry);
+  void register_metrics(metrics::Registry& registry);
 
   Context& context() { return ctx_; }
 
@@ -148,7 +148,7 @@ class Service final : public api::Backend {
                                             const std::string& project);
 
   Context ctx_;
-  api::metrics::Registry* metrics_ = nullptr;
+  metrics::Registry* metrics_ = nullptr;
   ServiceOptions options_;
   Loaded loaded_;  // plugin objects of the running config (kept alive)
   std::mutex reload_mu_;

@@ -12,7 +12,7 @@
 
 namespace labelflow::service {
 
-void Service::register_metrics(api::metrics::Registry& registry) {
+void Service::register_metrics(metrics::Registry& registry) {
   metrics_ = &registry;
   registry.gauge_callback("labelflow_plugin_errors", "Errors and exceptions raised by plugin code",
                           {},

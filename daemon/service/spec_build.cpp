@@ -10,8 +10,8 @@ namespace {
 core::RoleMask role_mask(const std::vector<std::string>& roles) {
   core::RoleMask mask = 0;
   for (const auto& r : roles) {
-    if (r == config::kRolePrimary) mask |= static_cast<core::RoleMask>(core::Role::kPrimary);
-    if (r == config::kRoleQa) mask |= static_cast<core::RoleMask>(core::Role::kQa);
+    if (r == config::kRolePrimary) mask |= static_cast<core::RoleMask>(core::Role::primary);
+    if (r == config::kRoleQa) mask |= static_cast<core::RoleMask>(core::Role::qa);
   }
   return mask;
 }
@@ -34,15 +34,15 @@ core::ProjectSpec project_spec(const config::Project& project) {
   spec.expert_domains = project.expert_domains;
   for (const auto& st : project.pipeline) {
     core::StageSpec s;
-    s.kind = st.kind == config::StageKind::review ? core::StageKind::kReview
-                                                   : core::StageKind::kAdjudicate;
+    s.kind = st.kind == config::StageKind::review ? core::StageKind::review
+                                                   : core::StageKind::adjudicate;
     s.name = st.name;
     s.roles = role_mask(st.roles);
     s.reviewers = static_cast<int>(st.reviewers);
     s.add_reviewer_below = st.add_reviewer_below;
     s.max_reviewers = static_cast<int>(st.max_reviewers);
-    s.when = st.when == config::AdjudicateWhen::always ? core::AdjudicateWhen::kAlways
-                                                        : core::AdjudicateWhen::kDisagreement;
+    s.when = st.when == config::AdjudicateWhen::always ? core::AdjudicateWhen::always
+                                                        : core::AdjudicateWhen::disagreement;
     s.sample_rate = st.sample_rate;
     s.agree_threshold = st.agree_threshold;
     spec.stages.push_back(std::move(s));

@@ -11,11 +11,11 @@ namespace json = boost::json;
 
 const char* kind_name(core::StageKind kind) {
   switch (kind) {
-    case core::StageKind::kReview:
+    case core::StageKind::review:
       return "review";
-    case core::StageKind::kAdjudicate:
+    case core::StageKind::adjudicate:
       return "adjudicate";
-    case core::StageKind::kEscalate:
+    case core::StageKind::escalate:
       return "escalate";
   }
   return "review";
@@ -80,7 +80,7 @@ json::value task_json(const ProjectRuntime& project, const core::TaskView& view,
                     {"row", std::move(r)},
                     {"labels", row.start_labels()}};
   for (const auto& part : setup->task_parts) task.insert(part);
-  if (view.kind == core::StageKind::kReview) return task;
+  if (view.kind == core::StageKind::review) return task;
 
   json::array reviews;
   for (const auto& pr : view.earlier_reviews) {

@@ -65,9 +65,9 @@ std::map<std::string, core::LabelStatus> statuses_from(const std::string& text) 
   std::map<std::string, core::LabelStatus> out;
   for (const auto& kv : object_from(text)) {
     const auto s = kv.value().is_string() ? std::string(kv.value().get_string()) : "";
-    out[kv.key()] = s == "confirmed"   ? core::LabelStatus::kConfirmed
-                    : s == "corrected" ? core::LabelStatus::kCorrected
-                                       : core::LabelStatus::kNoAutoLabel;
+    out[kv.key()] = s == "confirmed"   ? core::LabelStatus::confirmed
+                    : s == "corrected" ? core::LabelStatus::corrected
+                                       : core::LabelStatus::no_auto_label;
   }
   return out;
 }

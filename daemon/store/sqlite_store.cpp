@@ -13,11 +13,11 @@ namespace labelflow::store {
 
 const char* to_string(ImportKind k) {
   switch (k) {
-    case ImportKind::kInserted:
+    case ImportKind::inserted:
       return "inserted";
-    case ImportKind::kUnchanged:
+    case ImportKind::unchanged:
       return "unchanged";
-    case ImportKind::kDuplicateId:
+    case ImportKind::duplicate_id:
       return "duplicate_id";
   }
   return "inserted";
@@ -119,7 +119,7 @@ CommitResult SqliteStateStore::apply(const Batch& b) {
       // Identical means equal JSON values (key order does not matter).
       const bool same = boost::json::parse(s.find_row.text(0)) == boost::json::value(json);
       s.find_row.reset();
-      res.imports.push_back({c.id, same ? ImportKind::kUnchanged : ImportKind::kDuplicateId});
+      res.imports.push_back({c.id, same ? ImportKind::unchanged : ImportKind::duplicate_id});
       continue;
     }
     s.find_row.reset();
@@ -139,7 +139,7 @@ CommitResult SqliteStateStore::apply(const Batch& b) {
         .bind(8, b.at)
         .run();
     ++seq->second;
-    res.imports.push_back({c.id, ImportKind::kInserted});
+    res.imports.push_back({c.id, ImportKind::inserted});
   }
   const auto& ch = b.changes;
   for (const auto& t : ch.tasks) {

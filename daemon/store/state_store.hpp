@@ -23,12 +23,12 @@
 
 namespace labelflow::store {
 
-enum class ImportKind { kInserted, kUnchanged, kDuplicateId };
+enum class ImportKind { inserted, unchanged, duplicate_id };
 const char* to_string(ImportKind k);
 
 struct ImportOutcome {
   std::string row_id;
-  ImportKind kind = ImportKind::kInserted;
+  ImportKind kind = ImportKind::inserted;
 };
 
 struct ExportRecord {
@@ -59,14 +59,14 @@ struct OutboxEntry {
   core::TimeMs next_at = 0;
 };
 
-enum class DeliveryState { kPending, kDelivered, kFailed };
+enum class DeliveryState { pending, delivered, failed };
 
 // The outcome of one delivery attempt of outbox entry `id`.
 struct WebhookAttempt {
   std::int64_t id = 0;
-  DeliveryState state = DeliveryState::kPending;
+  DeliveryState state = DeliveryState::pending;
   int attempts = 0;          // attempts made so far, this one included
-  core::TimeMs next_at = 0;  // when kPending: the next attempt
+  core::TimeMs next_at = 0;  // when pending: the next attempt
   std::string last_error;
 };
 

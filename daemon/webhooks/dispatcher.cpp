@@ -113,13 +113,13 @@ store::WebhookAttempt Dispatcher::attempt(const store::OutboxEntry& entry) {
   const auto secret = secrets_(e.project, e.url);
   std::string error;
   if (!secret) {
-    out.state = store::DeliveryState::kFailed;
+    out.state = store::DeliveryState::failed;
     out.last_error = "project '" + e.project + "' has no webhook for " + e.url + " any more";
   } else {
     const long status =
         post(e.url, e, signature_header(*secret, e.body), options_.request_timeout, error);
     if (status >= 200 && status < 300) {
-      out.state = store::DeliveryState::kDelivered;
+      out.state = store::DeliveryState::delivered;
       return out;
     }
     out.last_error = status > 0 ? "HTTP status " + std::to_string(status) : error;
@@ -128,7 +128,7 @@ store::WebhookAttempt Dispatcher::attempt(const store::OutboxEntry& entry) {
         retry_delay(out.attempts, std::uniform_real_distribution<double>(0, 1)(random_), options_);
     out.next_at = now + delay.count();
     if (out.next_at - e.created_at <= options_.give_up_after.count()) return out;
-    out.state = store::DeliveryState::kFailed;
+    out.state = store::DeliveryState::failed;
     out.last_error =
         "gave up after " + std::to_string(out.attempts) + " attempt(s): " + out.last_error;
   }
@@ -165,10 +165,10 @@ void Dispatcher::run() {
         batch.webhook_attempts.push_back(outcome);
         store_.commit(std::move(batch)).get();
         const auto& e = entry.event;
-        if (outcome.state == store::DeliveryState::kDelivered) {
+        if (outcome.state == store::DeliveryState::delivered) {
           count("delivered");
           spdlog::debug("webhook {} {} to {} delivered", e.event, e.delivery, e.url);
-        } else if (outcome.state == store::DeliveryState::kFailed) {
+        } else if (outcome.state == store::DeliveryState::failed) {
           count("failed");
           spdlog::error("webhook {} {} of project '{}' to {} failed: {}", e.event, e.delivery,
                         e.project, e.url, outcome.last_error);

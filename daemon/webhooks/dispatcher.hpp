@@ -31,7 +31,7 @@
 #include <string>
 #include <thread>
 
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 #include "store/state_store.hpp"
 
 namespace labelflow::webhooks {
@@ -52,7 +52,7 @@ struct DispatcherOptions {
   // checked at start and every prune_every.
   std::chrono::milliseconds keep_finished{std::chrono::hours(24 * 7)};
   std::chrono::milliseconds prune_every{std::chrono::hours(1)};
-  api::metrics::Registry* metrics = nullptr;  // labelflow_webhook_deliveries_total{outcome}
+  metrics::Registry* metrics = nullptr;  // labelflow_webhook_deliveries_total{outcome}
 };
 
 // The delay before attempt `attempts + 1`, `jitter` in [0, 1] (0.5..1.0 of the capped delay).

@@ -57,7 +57,7 @@ std::vector<store::WebhookEvent> change_events(const std::vector<config::Webhook
   std::vector<store::WebhookEvent> out;
   if (hooks.empty()) return out;
   for (const auto& r : changes.rows) {
-    if (r.status != core::RowStatus::kOpen || r.stage != escalation_stage) continue;
+    if (r.status != core::RowStatus::open || r.stage != escalation_stage) continue;
     append(out, events_for(hooks, project, config::kEventRowEscalated,
                            {{"row", r.row_id}, {"agreement", agreement_json(r.agreement)}}, at));
   }

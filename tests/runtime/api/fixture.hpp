@@ -40,7 +40,7 @@ struct ApiFixture {
   BackendDouble backend;
   api::Authenticator auth;
   api::Lifecycle lifecycle;
-  api::metrics::Registry registry;
+  metrics::Registry registry;
   std::unique_ptr<api::ApiService> service;
   std::unique_ptr<api::Server> server;  // last: stopped before the rest is destroyed
 };

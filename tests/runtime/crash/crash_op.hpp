@@ -25,7 +25,7 @@ inline store::Batch make_op(std::uint64_t op) {
   t.project = kProject;
   t.row_id = d.content.id;
   t.reviewer = "a";
-  t.state = core::TaskState::kSubmitted;
+  t.state = core::TaskState::submitted;
   b.changes.tasks.push_back(t);
   core::ReviewRecord r;
   r.task_id = op;
@@ -44,7 +44,7 @@ inline store::Batch make_op(std::uint64_t op) {
   core::RowStateRecord st;
   st.project = kProject;
   st.row_id = d.content.id;
-  st.status = core::RowStatus::kFinal;
+  st.status = core::RowStatus::final;
   st.stage = 2;
   b.changes.rows.push_back(st);
   return b;

@@ -89,7 +89,7 @@ TEST_CASE("kill -9 at random moments loses no acknowledged operation (I7)", "[ru
       present.insert(r.id);
       // all or nothing: the parts of one batch
       INFO(r.id);
-      REQUIRE(r.state.status == core::RowStatus::kFinal);
+      REQUIRE(r.state.status == core::RowStatus::final);
       REQUIRE(st.decision(crash::kProject, r.id));
       REQUIRE(st.reviews(crash::kProject, r.id).size() == 1);
     }

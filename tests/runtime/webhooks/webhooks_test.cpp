@@ -125,7 +125,7 @@ TEST_CASE("webhooks: the outbox entry commits with its cause and survives a reop
     store::SqliteStateStore st(dir.file("state.db"));
     enqueue(st, "http://127.0.0.1:1/hook", 1'795'000'000'000);
     REQUIRE(st.row("p", "r1"));
-    REQUIRE(st.webhook_count(DeliveryState::kPending) == 1);
+    REQUIRE(st.webhook_count(DeliveryState::pending) == 1);
   }
   store::SqliteStateStore again(dir.file("state.db"));
   auto due = again.due_webhooks(1'795'000'000'000, 10);
@@ -140,12 +140,12 @@ TEST_CASE("webhooks: delivered with event, delivery and signature headers", "[we
   test::Receiver receiver({200});
   store::SqliteStateStore st(dir.file("state.db"));
   const auto event = enqueue(st, receiver.url());
-  api::metrics::Registry metrics;
+  metrics::Registry metrics;
   auto options = fast();
   options.metrics = &metrics;
   webhooks::Dispatcher dispatcher(st, secrets_for(receiver.url()), options);
   dispatcher.wake();
-  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 1; }));
+  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::delivered) == 1; }));
   const auto got = receiver.received();
   REQUIRE(got.size() == 1);
   CHECK(got[0].headers.at("content-type") == "application/json");
@@ -164,7 +164,7 @@ TEST_CASE("webhooks: a 500 is retried with the same delivery id until a 2xx", "[
   store::SqliteStateStore st(dir.file("state.db"));
   enqueue(st, receiver.url());
   webhooks::Dispatcher dispatcher(st, secrets_for(receiver.url()), fast());
-  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 1; }));
+  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::delivered) == 1; }));
   const auto got = receiver.received();
   REQUIRE(got.size() == 3);
   CHECK(got[0].answered == 500);
@@ -191,11 +191,11 @@ TEST_CASE("webhooks: a pending delivery is made after a restart", "[webhooks]") 
     }));
   }
   store::SqliteStateStore st(db);
-  REQUIRE(st.webhook_count(DeliveryState::kPending) == 1);
+  REQUIRE(st.webhook_count(DeliveryState::pending) == 1);
   auto later = fast();
   later.clock = [] { return now_ms() + 2 * 3'600'000; };  // two hours on: the retry is due
   webhooks::Dispatcher dispatcher(st, secrets_for(receiver.url()), later);
-  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 1; }));
+  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::delivered) == 1; }));
   REQUIRE(receiver.count() == 2);
 }
 
@@ -208,12 +208,12 @@ TEST_CASE("webhooks: given up after the retry window, and failed when unconfigur
     auto o = fast();
     o.give_up_after = 0ms;
     webhooks::Dispatcher dispatcher(st, secrets_for(receiver.url()), o);
-    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kFailed) == 1; }));
+    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::failed) == 1; }));
     REQUIRE(receiver.count() == 1);
   }
   SECTION("the webhook is no longer configured: failed without a request") {
     webhooks::Dispatcher dispatcher(st, secrets_for("http://127.0.0.1:1/other"), fast());
-    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kFailed) == 1; }));
+    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::failed) == 1; }));
     REQUIRE(receiver.count() == 0);
   }
 }
@@ -263,7 +263,7 @@ TEST_CASE("webhooks: finished entries past keep_finished are pruned, pending one
     o.give_up_after = std::chrono::hours(24 * 30);
     webhooks::Dispatcher dispatcher(st, secrets_for(receiver.url()), o);
     REQUIRE(eventually([&] { return receiver.count() == 1; }));
-    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 0; }));
+    REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::delivered) == 0; }));
   }
   // A pending entry as old is kept (its receiver is down), and a recent delivered one too.
   test::Receiver down({500});
@@ -278,8 +278,8 @@ TEST_CASE("webhooks: finished entries past keep_finished are pruned, pending one
     return std::nullopt;
   };
   webhooks::Dispatcher dispatcher(st, both, o);
-  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::kDelivered) == 1; }));
+  REQUIRE(eventually([&] { return st.webhook_count(DeliveryState::delivered) == 1; }));
   REQUIRE(eventually([&] { return down.count() >= 2; }));  // retried, still pending
-  CHECK(st.webhook_count(DeliveryState::kPending) == 1);
-  CHECK(st.webhook_count(DeliveryState::kDelivered) == 1);
+  CHECK(st.webhook_count(DeliveryState::pending) == 1);
+  CHECK(st.webhook_count(DeliveryState::delivered) == 1);
 }

@@ -116,7 +116,7 @@ TEST_CASE("run_backup puts the copy to a storage instance and removes the tempor
       backup::run_backup(st, storage, "archive", "../outside.db", tmp);
       FAIL("expected BackupError");
     } catch (const backup::BackupError& e) {
-      REQUIRE(e.kind() == backup::BackupError::Kind::kStorage);
+      REQUIRE(e.kind() == backup::BackupError::Kind::storage);
       REQUIRE_THAT(e.what(), Catch::Contains("archive") && Catch::Contains("../outside.db"));
     }
     REQUIRE(std::filesystem::is_empty(tmp));

@@ -21,8 +21,8 @@ inline ReviewerSpec reviewer(std::string id, RoleMask roles,
   r.hourly_rate = 20;
   return r;
 }
-inline constexpr RoleMask kP = static_cast<RoleMask>(Role::kPrimary);
-inline constexpr RoleMask kQ = static_cast<RoleMask>(Role::kQa);
+inline constexpr RoleMask kP = static_cast<RoleMask>(Role::primary);
+inline constexpr RoleMask kQ = static_cast<RoleMask>(Role::qa);
 inline constexpr RoleMask kPQ = kP | kQ;
 
 inline ProjectSpec project(std::vector<std::string> expert_domains = {}) {

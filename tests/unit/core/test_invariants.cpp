@@ -25,7 +25,7 @@ TEST_CASE("I1: a reviewer never takes two stages of one row", "[core][I1]") {
   REQUIRE(by_row.size() == 30);
   for (const auto& [row, set] : by_row) {
     REQUIRE(set.size() == static_cast<std::size_t>(count[row]));
-    REQUIRE(h.status(row) == RowStatus::kFinal);
+    REQUIRE(h.status(row) == RowStatus::final);
   }
 }
 
@@ -41,7 +41,7 @@ TEST_CASE("I1: a reviewer with thousands of reviews queued for QA is still serve
   h.add("fresh");
   auto t = h.take("a");
   REQUIRE(t.row_id == "fresh");  // not one of the 3000 QA rows it reviewed
-  REQUIRE(h.take("q").kind == StageKind::kAdjudicate);
+  REQUIRE(h.take("q").kind == StageKind::adjudicate);
 }
 
 TEST_CASE("I2: review tasks never show peer reviews; adjudication shows them", "[core][I2]") {
@@ -50,7 +50,7 @@ TEST_CASE("I2: review tasks never show peer reviews; adjudication shows them", "
   auto ta = h.take("a");
   h.ok_submit(ta.id, "a", "x");
   auto tb = h.take("b");  // taken after a submitted: still blind
-  REQUIRE(tb.kind == StageKind::kReview);
+  REQUIRE(tb.kind == StageKind::review);
   REQUIRE(tb.earlier_reviews.empty());
   REQUIRE(tb.agreement.empty());
   REQUIRE(h.engine.task_view(tb.id)->earlier_reviews.empty());
@@ -72,7 +72,7 @@ TEST_CASE("I3: the last chance requires the missing expertise", "[core][I3]") {
   REQUIRE_FALSE(h.next("q"));  // a non-expert cannot take the last chance
   auto t = h.take("qf");
   h.ok_submit(t.id, "qf", "x");
-  REQUIRE(h.status("fin") == RowStatus::kFinal);
+  REQUIRE(h.status("fin") == RowStatus::final);
   auto rv = h.reviews("fin");
   REQUIRE(rv[0]->best_effort);
   REQUIRE_FALSE(rv[2]->best_effort);
@@ -95,7 +95,7 @@ TEST_CASE("I3: the second primary slot requires expertise when QA cannot cover",
 TEST_CASE("I3: a specialized row no expert can ever review is set aside", "[core][I3]") {
   Harness h(project({"law"}), {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ)});
   h.add("legal", "question", {"law"});
-  REQUIRE(h.status("legal") == RowStatus::kSetAside);
+  REQUIRE(h.status("legal") == RowStatus::set_aside);
   REQUIRE(h.log.rows.back().set_aside_reason.find("law") != std::string::npos);
 }
 
@@ -107,11 +107,11 @@ TEST_CASE("I4: a non-expert QA overruling the experts escalates to another exper
   h.ok_submit(h.take("e2").id, "e2", "cold");
   auto tq = h.take("q");  // non-expert QA may adjudicate (experts already cover the domain)
   h.ok_submit(tq.id, "q", "allergy");  // differs from every expert primary
-  REQUIRE(h.status("med") == RowStatus::kOpen);
+  REQUIRE(h.status("med") == RowStatus::open);
   REQUIRE(h.engine.row_state("med")->stage == 2);  // escalation
   REQUIRE_FALSE(h.next("q"));                      // never the QA reviewer
   auto te = h.take("e1");                          // an expert primary may take it
-  REQUIRE(te.kind == StageKind::kEscalate);
+  REQUIRE(te.kind == StageKind::escalate);
   REQUIRE(te.earlier_reviews.size() == 3);
   h.ok_submit(te.id, "e1", "flu");
   const auto* d = h.decision("med");
@@ -131,7 +131,7 @@ TEST_CASE("I4: a non-expert QA agreeing with an expert primary does not escalate
   h.ok_submit(h.take("e1").id, "e1", "flu");
   h.ok_submit(h.take("n").id, "n", "cold");
   h.ok_submit(h.take("q").id, "q", "flu");
-  REQUIRE(h.status("med") == RowStatus::kFinal);
+  REQUIRE(h.status("med") == RowStatus::final);
   REQUIRE_FALSE(h.decision("med")->escalated);
 }
 
@@ -144,7 +144,7 @@ TEST_CASE("I5: labels the project does not declare are refused and change nothin
   in.labels["sentiment"] = "x";
   auto e = h.engine.submit(t.id, "a", in, h.docs["r"], h.now, c);
   REQUIRE(e);
-  REQUIRE(e->code == "validation_failed");
+  REQUIRE(e->code == ErrorCode::validation_failed);
   REQUIRE(e->message.find("/labels/sentiment") != std::string::npos);
   REQUIRE(c.empty());
   h.ok_submit(t.id, "a", "x");  // the lease is intact

@@ -32,7 +32,7 @@ TEST_CASE("I6: heartbeat after expiry extends while nobody took the task", "[cor
   auto tc = h.take("c");  // a's lease is live again: c takes over b's expired one
   REQUIRE(tc.row_id == "r");
   REQUIRE_FALSE(h.submit(ta.id, "a", "x"));
-  REQUIRE(h.submit(tb.id, "b", "x")->code == "lease_conflict");
+  REQUIRE(h.submit(tb.id, "b", "x")->code == ErrorCode::lease_conflict);
 }
 
 TEST_CASE("I6: once another reviewer takes an expired task, the old holder conflicts",
@@ -49,12 +49,12 @@ TEST_CASE("I6: once another reviewer takes an expired task, the old holder confl
   auto eb = h.submit(tb.id, "b", "x");
   // Exactly one of a, b lost its task (the one that expired first: a).
   REQUIRE(ea);
-  REQUIRE(ea->code == "lease_conflict");
+  REQUIRE(ea->code == ErrorCode::lease_conflict);
   REQUIRE_FALSE(eb);
   Changes c;
   auto hb = h.engine.heartbeat(ta.id, "a", h.now, c);
   REQUIRE(hb);
-  REQUIRE(hb->code == "lease_conflict");
+  REQUIRE(hb->code == ErrorCode::lease_conflict);
   REQUIRE(c.empty());
   REQUIRE(h.log.reviews.size() == before + 1);
   h.ok_submit(tc.id, "c", "x");
@@ -76,7 +76,7 @@ TEST_CASE(
   REQUIRE(again.row_id == "r2");  // r1 still open, but a released it
   REQUIRE(h.take("b").row_id == "r1");
   auto e = h.submit(t.id, "a", "x");
-  REQUIRE(e->code == "lease_conflict");
+  REQUIRE(e->code == ErrorCode::lease_conflict);
 }
 
 TEST_CASE("I6: a released task comes back when no other eligible reviewer exists", "[core][I6]") {
@@ -131,7 +131,7 @@ TEST_CASE("double submit conflicts and changes nothing", "[core][lease]") {
   h.ok_submit(t.id, "a", "x");
   auto e = h.submit(t.id, "a", "y");
   REQUIRE(e);
-  REQUIRE(e->code == "lease_conflict");
+  REQUIRE(e->code == ErrorCode::lease_conflict);
   REQUIRE(h.reviews("r").size() == 1);
 }
 
@@ -139,10 +139,10 @@ TEST_CASE("unknown tasks and other reviewers' tasks are refused", "[core][lease]
   Harness h(project(), trio());
   h.add("r");
   auto t = h.take("a");
-  REQUIRE(h.submit(9999, "a", "x")->code == "not_found");
-  REQUIRE(h.submit(t.id, "b", "x")->code == "lease_conflict");
+  REQUIRE(h.submit(9999, "a", "x")->code == ErrorCode::not_found);
+  REQUIRE(h.submit(t.id, "b", "x")->code == ErrorCode::lease_conflict);
   Changes c;
-  REQUIRE(h.engine.next_task("stranger", h.now, c).error->code == "forbidden");
+  REQUIRE(h.engine.next_task("stranger", h.now, c).error->code == ErrorCode::forbidden);
 }
 
 TEST_CASE("skip: needs a declared reason, goes to another reviewer, never back", "[core][skip]") {
@@ -152,7 +152,7 @@ TEST_CASE("skip: needs a declared reason, goes to another reviewer, never back",
   Changes c;
   auto bad = h.engine.skip(t.id, "a", "boring", h.now, c);
   REQUIRE(bad);
-  REQUIRE(bad->code == "validation_failed");
+  REQUIRE(bad->code == ErrorCode::validation_failed);
   REQUIRE(bad->message.find("unclear") != std::string::npos);
   REQUIRE(c.empty());
   REQUIRE_FALSE(h.engine.skip(t.id, "a", "unclear", h.now, c));
@@ -171,10 +171,10 @@ TEST_CASE("skip by every eligible member sets the row aside with the reason", "[
   auto ta = h.take("a");
   Changes c;
   REQUIRE_FALSE(h.engine.skip(ta.id, "a", "unclear", h.now, c));
-  REQUIRE(h.status("r") == RowStatus::kOpen);
+  REQUIRE(h.status("r") == RowStatus::open);
   auto tb = h.take("b");
   REQUIRE_FALSE(h.engine.skip(tb.id, "b", "offensive", h.now, c));
-  REQUIRE(h.status("r") == RowStatus::kSetAside);
+  REQUIRE(h.status("r") == RowStatus::set_aside);
   REQUIRE(c.rows.back().set_aside_reason.find("offensive") != std::string::npos);
 }
 
@@ -188,10 +188,10 @@ TEST_CASE("a reviewer removed from the config loses leases and the task is re-of
   Changes c;
   h.engine.reconfigure(spec, without_a, h.now, c);
   REQUIRE(c.tasks.size() == 1);
-  REQUIRE(c.tasks[0].state == TaskState::kDropped);
-  REQUIRE(h.submit(ta.id, "a", "x")->code == "lease_conflict");
+  REQUIRE(c.tasks[0].state == TaskState::dropped);
+  REQUIRE(h.submit(ta.id, "a", "x")->code == ErrorCode::lease_conflict);
   Changes c2;
-  REQUIRE(h.engine.next_task("a", h.now, c2).error->code == "forbidden");
+  REQUIRE(h.engine.next_task("a", h.now, c2).error->code == ErrorCode::forbidden);
   REQUIRE(h.take("b").row_id == "r");
   REQUIRE(h.take("c").row_id == "r");
 }
@@ -223,21 +223,21 @@ TEST_CASE("a closed row's tasks are forgotten, and their ids still answer lease_
   REQUIRE(h.engine.counts().tracked_tasks == 3);  // a's and b's ended tasks while r1 is open
   auto again = h.submit(ta.id, "a", "x");
   REQUIRE(again);
-  CHECK(again->code == "lease_conflict");
+  CHECK(again->code == ErrorCode::lease_conflict);
   CHECK(again->message.find("submitted") != std::string::npos);  // still told precisely
 
   auto tq = h.take("q");
   const std::size_t retired_before = h.log.retired_tasks.size();
   h.ok_submit(tq.id, "q", "x");
-  REQUIRE(h.status("r1") == RowStatus::kFinal);
+  REQUIRE(h.status("r1") == RowStatus::final);
   CHECK(h.engine.counts().tracked_tasks == 0);
   CHECK(h.log.retired_tasks.size() - retired_before == 4);  // every task of r1, QA's included
   for (TaskId old : {ta.id, tq.id}) {
     auto e = h.submit(old, "a", "x");
     REQUIRE(e);
-    CHECK(e->code == "lease_conflict");
+    CHECK(e->code == ErrorCode::lease_conflict);
   }
   auto unknown = h.submit(tq.id + 1000, "a", "x");
   REQUIRE(unknown);
-  CHECK(unknown->code == "not_found");
+  CHECK(unknown->code == ErrorCode::not_found);
 }

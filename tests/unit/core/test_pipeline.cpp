@@ -14,9 +14,9 @@ TEST_CASE("default pipeline: two primaries then QA always, decision from QA", "[
   h.ok_submit(ta.id, "a", "question");
   h.ok_submit(tb.id, "b", "request");
   auto tq = h.take("q");
-  REQUIRE(tq.kind == StageKind::kAdjudicate);
+  REQUIRE(tq.kind == StageKind::adjudicate);
   h.ok_submit(tq.id, "q", "request");
-  REQUIRE(h.status("r1") == RowStatus::kFinal);
+  REQUIRE(h.status("r1") == RowStatus::final);
   const auto* d = h.decision("r1");
   REQUIRE(d);
   REQUIRE(d->final_labels.at("intent") == "request");
@@ -25,8 +25,8 @@ TEST_CASE("default pipeline: two primaries then QA always, decision from QA", "[
   REQUIRE(d->agreement.at("intent") == 0.0);
   auto rv = h.reviews("r1");
   REQUIRE(rv.size() == 3);
-  REQUIRE(rv[0]->label_status.at("intent") == LabelStatus::kConfirmed);
-  REQUIRE(rv[1]->label_status.at("intent") == LabelStatus::kCorrected);
+  REQUIRE(rv[0]->label_status.at("intent") == LabelStatus::confirmed);
+  REQUIRE(rv[1]->label_status.at("intent") == LabelStatus::corrected);
   REQUIRE(rv[2]->role == "qa");
   REQUIRE(rv[0]->role == "primary");
 }
@@ -42,7 +42,7 @@ TEST_CASE("invalid or missing auto labels give no_auto_label and an empty start"
     auto t = h.take("a");
     REQUIRE(t.row_id == row);
     h.ok_submit(t.id, "a", "question");
-    REQUIRE(h.reviews(row).back()->label_status.at("intent") == LabelStatus::kNoAutoLabel);
+    REQUIRE(h.reviews(row).back()->label_status.at("intent") == LabelStatus::no_auto_label);
   }
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("order: later stages first, then priority, then import order", "[core]
   // c may review or adjudicate: the adjudication of "high" comes first.
   auto t3 = h.take("c");
   REQUIRE(t3.row_id == "high");
-  REQUIRE(t3.kind == StageKind::kAdjudicate);
+  REQUIRE(t3.kind == StageKind::adjudicate);
   h.ok_submit(t3.id, "c", "x");
   auto t4 = h.take("c");
   REQUIRE(t4.row_id == "low");
@@ -83,14 +83,14 @@ TEST_CASE("three primaries, adjudicate on disagreement with sampling", "[core]")
   auto spec = project();
   auto stages = default_pipeline();
   stages[0].reviewers = 3;
-  stages[1].when = AdjudicateWhen::kDisagreement;
+  stages[1].when = AdjudicateWhen::disagreement;
   stages[1].sample_rate = 0.0;
   spec.stages = stages;
   Harness h(spec, {reviewer("a", kP), reviewer("b", kP), reviewer("c", kP), reviewer("q", kQ)});
   h.add("agree");
   h.add("split");
   for (const char* r : {"a", "b", "c"}) h.ok_submit(h.take(r).id, r, "x");
-  REQUIRE(h.status("agree") == RowStatus::kFinal);  // agreement 1: no adjudication
+  REQUIRE(h.status("agree") == RowStatus::final);  // agreement 1: no adjudication
   REQUIRE(h.decision("agree")->adjudicator.empty());
   REQUIRE(h.decision("agree")->final_labels.at("intent") == "x");
   h.ok_submit(h.take("a").id, "a", "x");
@@ -109,7 +109,7 @@ TEST_CASE("sampling adjudicates a deterministic share of agreeing rows", "[core]
   auto stages = default_pipeline();
   stages[0].reviewers = 1;
   stages[0].agree_threshold = 0.0;
-  stages[1].when = AdjudicateWhen::kDisagreement;
+  stages[1].when = AdjudicateWhen::disagreement;
   stages[1].agree_threshold = 0.5;
   stages[1].sample_rate = 0.1;
   spec.stages = stages;
@@ -125,7 +125,7 @@ TEST_CASE("sampling adjudicates a deterministic share of agreeing rows", "[core]
       ++adjudicated;
       h.ok_submit(q->id, "q", "question");
     }
-    REQUIRE(h.status(id) == RowStatus::kFinal);
+    REQUIRE(h.status(id) == RowStatus::final);
   }
   REQUIRE(adjudicated > 20);
   REQUIRE(adjudicated < 60);
@@ -134,7 +134,7 @@ TEST_CASE("sampling adjudicates a deterministic share of agreeing rows", "[core]
 TEST_CASE("a reconfigured sample rate applies from the next decision on", "[core]") {
   auto spec = project();
   auto stages = default_pipeline();
-  stages[1].when = AdjudicateWhen::kDisagreement;
+  stages[1].when = AdjudicateWhen::disagreement;
   stages[1].sample_rate = 0.0;
   spec.stages = stages;
   const std::vector<ReviewerSpec> team = {reviewer("a", kP), reviewer("b", kP), reviewer("q", kQ)};
@@ -143,7 +143,7 @@ TEST_CASE("a reconfigured sample rate applies from the next decision on", "[core
   h.add("after");
   h.ok_submit(h.take("a").id, "a", "x");
   h.ok_submit(h.take("b").id, "b", "x");
-  REQUIRE(h.status("before") == RowStatus::kFinal);  // agreeing, not sampled: no QA
+  REQUIRE(h.status("before") == RowStatus::final);  // agreeing, not sampled: no QA
   auto first = h.take("a");
   REQUIRE(first.row_id == "after");
   h.ok_submit(first.id, "a", "x");
@@ -152,7 +152,7 @@ TEST_CASE("a reconfigured sample rate applies from the next decision on", "[core
   Changes c;
   h.engine.reconfigure(spec, team, h.now, c);
   h.ok_submit(h.take("b").id, "b", "x");
-  REQUIRE(h.status("after") == RowStatus::kOpen);
+  REQUIRE(h.status("after") == RowStatus::open);
   auto qa = h.take("q");
   REQUIRE(qa.row_id == "after");
   h.ok_submit(qa.id, "q", "x");
@@ -165,7 +165,7 @@ TEST_CASE("add_reviewer_below adds reviewers up to max_reviewers", "[core]") {
   stages[0].reviewers = 1;
   stages[0].add_reviewer_below = 1.0;
   stages[0].max_reviewers = 3;
-  stages[1].when = AdjudicateWhen::kDisagreement;
+  stages[1].when = AdjudicateWhen::disagreement;
   spec.stages = stages;
   Harness h(spec, {reviewer("a", kP), reviewer("b", kP), reviewer("c", kP), reviewer("q", kQ)});
   h.add("r");
@@ -176,13 +176,13 @@ TEST_CASE("add_reviewer_below adds reviewers up to max_reviewers", "[core]") {
   auto tq = h.take("q");  // still below: adjudicated
   REQUIRE(tq.earlier_reviews.size() == 3);
   h.ok_submit(tq.id, "q", "other");
-  REQUIRE(h.status("r") == RowStatus::kFinal);
+  REQUIRE(h.status("r") == RowStatus::final);
 }
 
 TEST_CASE("rows nobody can review are set aside with a reason", "[core]") {
   Harness h(project(), {reviewer("a", kP), reviewer("q", kQ)});  // one primary, two needed
   h.add("r");
-  REQUIRE(h.status("r") == RowStatus::kSetAside);
+  REQUIRE(h.status("r") == RowStatus::set_aside);
   REQUIRE(h.log.rows.back().set_aside_reason.find("not enough eligible") != std::string::npos);
   REQUIRE_FALSE(h.next("a"));
 }

@@ -142,7 +142,7 @@ TEST_CASE("service: reload refuses label and stage changes, accepts added classe
   CHECK(pipeline[0].message == "changed from 2 to 3; takes effect on restart only");
   // Sampling settings are not refused: the engine takes them at once.
   auto sampled = setup({"a", "b"}, "classification", 2);
-  sampled->spec.stages[1].when = core::AdjudicateWhen::kDisagreement;
+  sampled->spec.stages[1].when = core::AdjudicateWhen::disagreement;
   sampled->spec.stages[1].sample_rate = 0.25;
   sampled->spec.stages[1].agree_threshold = 0.8;
   sampled->spec.stages[0].add_reviewer_below = 0.5;
@@ -174,9 +174,10 @@ TEST_CASE("service: time, task id and error helpers") {
   CHECK_FALSE(service::parse_task_name("t-0"));
   CHECK(service::task_name(17) == "t-17");
 
-  auto e = service::to_api_error({"lease_conflict", "taken"});
+  auto e = service::to_api_error({core::ErrorCode::lease_conflict, "taken"});
   CHECK(e.code == api::ErrorCode::lease_conflict);
-  auto v = service::to_api_error({"validation_failed", "/labels/x: not a label of project 'p'"});
+  auto v = service::to_api_error(core::Error::field(core::ErrorCode::validation_failed, "/labels/x",
+                                                    "not a label of project 'p'"));
   CHECK(v.code == api::ErrorCode::validation_failed);
   REQUIRE(v.details.size() == 1);
   CHECK(v.details[0].path == "/labels/x");

@@ -44,7 +44,7 @@ struct Node {
     d.content.auto_labels["intent"] = "q";
     b.imports = {d};
     auto res = store.commit(std::move(b)).get();
-    REQUIRE(res.imports[0].kind == ImportKind::kInserted);
+    REQUIRE(res.imports[0].kind == ImportKind::inserted);
     core::Changes c;
     REQUIRE_FALSE(engine->add_row(id, 0, {}, now, c));
     persist(std::move(c));
@@ -104,7 +104,7 @@ TEST_CASE("rebuild: leases, stages, exclusions and decisions survive a restart",
     Node n(path, now + 10'000);
     // a still holds its lease on r1 and can submit it.
     REQUIRE(n.engine->task_row(a_task) == std::optional<std::string>("r1"));
-    REQUIRE(n.submit(b_task, "b", "x", now)->code == "lease_conflict");  // double submit
+    REQUIRE(n.submit(b_task, "b", "x", now)->code == core::ErrorCode::lease_conflict);  // double submit
     // c released r2: not offered again to c while another eligible reviewer exists.
     auto b2 = n.take("b", now + 10'000);
     REQUIRE(b2.row_id == "r2");
@@ -130,7 +130,7 @@ TEST_CASE("rebuild: leases, stages, exclusions and decisions survive a restart",
     REQUIRE(reviews.size() == 3);
     REQUIRE(reviews[0].reviewer == "b");
     REQUIRE(reviews[0].comment == "by b");
-    REQUIRE(reviews[0].label_status.at("intent") == core::LabelStatus::kCorrected);
+    REQUIRE(reviews[0].label_status.at("intent") == core::LabelStatus::corrected);
     REQUIRE(reviews[0].active_seconds == Approx(5.0));
     REQUIRE(reviews[2].role == "qa");
     auto week = n.store.reviews_between(now, now + 60'000);
@@ -146,7 +146,7 @@ TEST_CASE("rebuild: leases, stages, exclusions and decisions survive a restart",
   }
   {
     Node n(path, now + 40'000);
-    REQUIRE(n.engine->row_state("r1")->status == core::RowStatus::kFinal);
+    REQUIRE(n.engine->row_state("r1")->status == core::RowStatus::final);
     REQUIRE_FALSE(n.engine->task_row(a_task));
   }
 }
@@ -194,7 +194,7 @@ TEST_CASE("rebuild: an expired lease stays its holder's until taken, across a re
   }
   {
     Node n(path, later + 1000);
-    REQUIRE(n.submit(a_task, "a", "x", later + 1000)->code == "lease_conflict");
+    REQUIRE(n.submit(a_task, "a", "x", later + 1000)->code == core::ErrorCode::lease_conflict);
     REQUIRE_FALSE(n.submit(b_task, "b", "x", later + 1000));
   }
 }
@@ -215,7 +215,7 @@ TEST_CASE("rebuild: leases of a reviewer removed while stopped are dropped", "[s
   n.engine->reconfigure(n.spec, n.reviewers, now + 1000, c);
   REQUIRE(c.tasks.size() == 1);
   REQUIRE(c.tasks[0].id == a_task);
-  REQUIRE(c.tasks[0].state == core::TaskState::kDropped);
+  REQUIRE(c.tasks[0].state == core::TaskState::dropped);
   n.persist(std::move(c));
   REQUIRE(n.take("b", now + 1000).row_id == "r1");
   REQUIRE(n.take("c", now + 1000).row_id == "r1");

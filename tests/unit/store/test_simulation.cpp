@@ -90,7 +90,7 @@ struct Sim {
       }
       auto res = store.commit(std::move(b)).get();
       for (std::size_t i = 0; i < added.size(); ++i) {
-        REQUIRE(res.imports[i].kind == ImportKind::kInserted);
+        REQUIRE(res.imports[i].kind == ImportKind::inserted);
         core::Changes c;
         const auto& [id, domains] = added[i];
         REQUIRE_FALSE(engine->add_row(id, 0, domains, now, c));
@@ -116,7 +116,7 @@ struct Sim {
       REQUIRE(t.ok());
       if (t.value->has_value()) {
         const auto& v = **t.value;
-        if (v.kind == core::StageKind::kReview) REQUIRE(v.earlier_reviews.empty());  // I2
+        if (v.kind == core::StageKind::review) REQUIRE(v.earlier_reviews.empty());  // I2
         if (std::find(mine.begin(), mine.end(), v.id) == mine.end()) mine.push_back(v.id);
         all_tasks[v.id] = r;
       }
@@ -155,7 +155,7 @@ struct Sim {
       return;
     }
     if (e) {
-      REQUIRE(e->code == "lease_conflict");  // only a lost lease is refused here (I6)
+      REQUIRE(e->code == core::ErrorCode::lease_conflict);  // only a lost lease is refused here (I6)
       REQUIRE(c.empty());
       REQUIRE(superseded.count(task) + dropped.count(task) == 1);
       forget(r, task);
@@ -165,8 +165,8 @@ struct Sim {
   }
   void note(const core::Changes& c) {
     for (const auto& t : c.tasks) {
-      if (t.state == core::TaskState::kSuperseded) superseded.insert(t.id);
-      if (t.state == core::TaskState::kDropped) dropped.insert(t.id);
+      if (t.state == core::TaskState::superseded) superseded.insert(t.id);
+      if (t.state == core::TaskState::dropped) dropped.insert(t.id);
     }
     ++ops;
   }
@@ -320,7 +320,7 @@ TEST_CASE("simulation: three primaries, adjudicate on disagreement with 10% samp
           "[store][sim]") {
   auto stages = core::default_pipeline();
   stages[0].reviewers = 3;
-  stages[1].when = core::AdjudicateWhen::kDisagreement;
+  stages[1].when = core::AdjudicateWhen::disagreement;
   stages[1].sample_rate = 0.1;
   run(stages, 2);
 }
@@ -330,6 +330,6 @@ TEST_CASE("simulation: one review, extra reviewers below agreement, adjudication
   stages[0].reviewers = 1;
   stages[0].add_reviewer_below = 1.0;
   stages[0].max_reviewers = 3;
-  stages[1].when = core::AdjudicateWhen::kDisagreement;
+  stages[1].when = core::AdjudicateWhen::disagreement;
   run(stages, 3);
 }

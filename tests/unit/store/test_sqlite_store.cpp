@@ -34,16 +34,16 @@ TEST_CASE("import: inserted, unchanged and duplicate_id, durable in one step", "
   b.imports = {doc("r1"), doc("r2")};
   auto res = st.commit(std::move(b)).get();
   REQUIRE(res.imports.size() == 2);
-  REQUIRE(res.imports[0].kind == ImportKind::kInserted);
+  REQUIRE(res.imports[0].kind == ImportKind::inserted);
   Batch again;
   again.project = "p";
   auto same = doc("r1");
   same.content.metadata = {{"priority", 3}};  // equal value
   again.imports = {same, doc("r2", "other text"), doc("r3")};
   res = st.commit(std::move(again)).get();
-  REQUIRE(res.imports[0].kind == ImportKind::kUnchanged);
-  REQUIRE(res.imports[1].kind == ImportKind::kDuplicateId);
-  REQUIRE(res.imports[2].kind == ImportKind::kInserted);
+  REQUIRE(res.imports[0].kind == ImportKind::unchanged);
+  REQUIRE(res.imports[1].kind == ImportKind::duplicate_id);
+  REQUIRE(res.imports[2].kind == ImportKind::inserted);
   auto r1 = st.row("p", "r1");
   REQUIRE(r1);
   REQUIRE(r1->content.response == "text");

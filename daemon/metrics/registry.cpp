@@ -1,4 +1,4 @@
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace labelflow::api::metrics {
+namespace labelflow::metrics {
 namespace {
 
 bool valid_name(std::string_view name, bool allow_colon) {
@@ -197,4 +197,4 @@ std::string Registry::render() const {
   return out;
 }
 
-}  // namespace labelflow::api::metrics
+}  // namespace labelflow::metrics

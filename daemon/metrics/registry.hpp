@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-namespace labelflow::api::metrics {
+namespace labelflow::metrics {
 
 using Labels = std::vector<std::pair<std::string, std::string>>;
 
@@ -100,4 +100,4 @@ class Registry {
 // Renders {a="x",b="y"} (with escaping of \ " and newline); "" for an empty set.
 std::string render_labels(const Labels& labels);
 
-}  // namespace labelflow::api::metrics
+}  // namespace labelflow::metrics

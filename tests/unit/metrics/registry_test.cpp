@@ -1,11 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "api/errors.hpp"
-#include "api/metrics.hpp"
+#include "metrics/registry.hpp"
 
-using namespace labelflow::api;
+using namespace labelflow;
 
-TEST_CASE("api: registry renders counters, gauges, callbacks and histograms", "[api][metrics]") {
+TEST_CASE("metrics: registry renders counters, gauges, callbacks and histograms", "[metrics]") {
   metrics::Registry registry;
   registry.counter("jobs_total", "Jobs done", {{"kind", "a\"b"}}).inc(2);
   registry.counter("jobs_total", "Jobs done", {{"kind", "a\"b"}}).inc();
@@ -41,7 +40,7 @@ TEST_CASE("api: registry renders counters, gauges, callbacks and histograms", "[
   CHECK(reads == 1);
 }
 
-TEST_CASE("api: registry refuses bad names and type clashes", "[api][metrics]") {
+TEST_CASE("metrics: registry refuses bad names and type clashes", "[metrics]") {
   metrics::Registry registry;
   registry.counter("x_total", "x");
   CHECK_THROWS_AS(registry.gauge("x_total", "x"), std::invalid_argument);
@@ -50,14 +49,4 @@ TEST_CASE("api: registry refuses bad names and type clashes", "[api][metrics]") 
   CHECK_THROWS_AS(registry.counter("ok", "x", {{"bad-label", "v"}}), std::invalid_argument);
   CHECK_THROWS_AS(registry.histogram("h", "x", {1, 1}), std::invalid_argument);
   CHECK_THROWS_AS(registry.histogram("h2", "x", {1}, {{"le", "1"}}), std::invalid_argument);
-}
-
-TEST_CASE("api: error JSON has the fixed shape", "[api][errors]") {
-  CHECK(error_json({ErrorCode::validation_failed, "bad label", {{"/labels/ner/2/end", "x"}}, 0}) ==
-        R"({"error":{"code":"validation_failed","message":"bad label",)"
-        R"("details":[{"path":"/labels/ner/2/end","message":"x"}]}})");
-  Response res = error_response({ErrorCode::lease_conflict, "taken", {}, 0});
-  CHECK(res.status == 409);
-  CHECK(res.body == R"({"error":{"code":"lease_conflict","message":"taken","details":[]}})");
-  CHECK(error_response({ErrorCode::bad_request, "m", {}, 405}).status == 405);
 }
