@@ -18,76 +18,72 @@
 #include <vector>
 
 #include "api/server.hpp"
-#include "api/service.hpp"
+#include "api/routes.hpp"
 
 namespace {
 
 using namespace labelflow;
 
-// The load only reaches /healthz; every backend call says so.
-class NoBackend final : public api::Backend {
-  static api::ApiError none() {
-    return {api::ErrorCode::unavailable, "bench has no engine", {}, 0};
+// The load only reaches /healthz; every service call says so.
+class NoService final : public service::Service {
+  static service::Error none() {
+    return {service::ErrorCode::unavailable, "bench has no engine"};
   }
+  using C = service::Caller;
+  using S = std::string;
 
  public:
-  api::Result<std::optional<api::Json>> next_task(const api::Principal&,
-                                                  const std::string&) override {
-    return none();
+  void next_task(const C&, const S&, service::Done<std::optional<service::Task>> d) override {
+    d(none());
   }
-  api::Result<api::Json> heartbeat(const api::Principal&, const std::string&) override {
-    return none();
+  void heartbeat(const C&, const S&, service::Done<service::HeartbeatResult> d) override {
+    d(none());
   }
-  api::Result<api::Json> submit(const api::Principal&, const std::string&,
-                                const api::SubmitInput&) override {
-    return none();
+  void submit(const C&, const S&, service::SubmitRequest,
+              service::Done<service::SubmitResult> d) override {
+    d(none());
   }
-  api::Result<api::Json> release(const api::Principal&, const std::string&) override {
-    return none();
+  void release(const C&, const S&, service::Done<service::TaskEnded> d) override { d(none()); }
+  void skip(const C&, const S&, const S&, service::Done<service::TaskEnded> d) override {
+    d(none());
   }
-  api::Result<api::Json> skip(const api::Principal&, const std::string&,
-                              const std::string&) override {
-    return none();
+  void list_projects(const C&, service::Done<std::vector<service::ProjectSummary>> d) override {
+    d(none());
   }
-  api::Result<api::Json> list_projects(const api::Principal&) override { return none(); }
-  api::Result<api::Json> progress(const api::Principal&, const std::string&) override {
-    return none();
+  void progress(const C&, const S&, service::Done<service::Progress> d) override { d(none()); }
+  void agreement(const C&, const S&, service::Done<service::Agreement> d) override { d(none()); }
+  void members(const C&, const S&, service::Done<std::vector<service::MemberSummary>> d) override {
+    d(none());
   }
-  api::Result<api::Json> agreement(const api::Principal&, const std::string&) override {
-    return none();
+  void row(const C&, const S&, const S&, service::Done<service::RowDetails> d) override {
+    d(none());
   }
-  api::Result<api::Json> reviewers(const api::Principal&, const std::string&) override {
-    return none();
+  void me(const C&, service::Done<service::Me> d) override { d(none()); }
+  void create_import(const C&, const S&, service::ImportRequest,
+                     service::Done<service::ImportStatus> d) override {
+    d(none());
   }
-  api::Result<api::Json> row(const api::Principal&, const std::string&,
-                             const std::string&) override {
-    return none();
+  void get_import(const C&, const S&, const S&, service::Done<service::ImportStatus> d) override {
+    d(none());
   }
-  api::Result<api::Json> create_import(const api::Principal&, const std::string&,
-                                       const boost::json::object&) override {
-    return none();
+  void create_export(const C&, const S&, service::ExportRequest,
+                     service::Done<service::ExportStatus> d) override {
+    d(none());
   }
-  api::Result<api::Json> get_import(const api::Principal&, const std::string&,
-                                    const std::string&) override {
-    return none();
+  void get_export(const C&, const S&, const S&, service::Done<service::ExportStatus> d) override {
+    d(none());
   }
-  api::Result<api::Json> create_export(const api::Principal&, const std::string&,
-                                       const boost::json::object&) override {
-    return none();
+  void create_backup(const C&, service::BackupRequest,
+                     service::Done<service::BackupResult> d) override {
+    d(none());
   }
-  api::Result<api::Json> get_export(const api::Principal&, const std::string&,
-                                    const std::string&) override {
-    return none();
+  void reload(const C&, service::Done<service::ReloadResult> d) override { d(none()); }
+  void set_paused(const C&, const S&, bool, service::Done<service::PauseState> d) override {
+    d(none());
   }
-  api::Result<api::Json> reload(const api::Principal&) override { return none(); }
-  api::Result<api::Json> pause_project(const api::Principal&, const std::string&) override {
-    return none();
-  }
-  api::Result<api::Json> resume_project(const api::Principal&, const std::string&) override {
-    return none();
-  }
-  api::Result<api::Document> report(const api::Principal&, const api::ReportQuery&) override {
-    return none();
+  void weekly_report(const C&, service::ReportRequest,
+                     service::Done<service::WeeklyReport> d) override {
+    d(none());
   }
 };
 
@@ -170,16 +166,16 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  NoBackend backend;
+  NoService service;
   api::Authenticator auth;
   api::Lifecycle lifecycle;
   metrics::Registry registry;
-  api::ApiService service(backend, auth, lifecycle, registry);
+  api::Routes routes(service, auth, lifecycle, registry);
   std::unique_ptr<api::Server> server;
   if (port == 0) {
     api::ServerOptions options;
     options.io_threads = io_threads;
-    server = std::make_unique<api::Server>(options, service, lifecycle, registry);
+    server = std::make_unique<api::Server>(options, routes, lifecycle, registry);
     server->start();
     lifecycle.set(api::Lifecycle::Phase::ready);
     port = server->port();

@@ -80,7 +80,7 @@ class ExportingSink final : public lf::dataset::ImportSink {
     auto t0 = Clock::now();
     std::string line = lf::dataset::export_line(record);
     auto t1 = Clock::now();
-    auto status = exporter_->append(line);
+    auto status = exporter_->append(line).status;
     format_s += std::chrono::duration<double>(t1 - t0).count();
     append_s += std::chrono::duration<double>(Clock::now() - t1).count();
     return status;

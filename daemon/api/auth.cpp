@@ -58,19 +58,19 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return CRYPTO_memcmp(da.data(), db.data(), da.size()) == 0;
 }
 
-void TokenTable::add(std::string_view token, Principal principal) {
+void TokenTable::add(std::string_view token, Caller caller) {
   if (token.size() < kMinTokenLength) {
-    throw std::invalid_argument("token of '" + principal.id + "' is shorter than " +
+    throw std::invalid_argument("token of '" + caller.id + "' is shorter than " +
                                 std::to_string(kMinTokenLength) + " characters");
   }
   Digest digest = sha256(token);
   for (const Entry& e : entries_) {
     if (CRYPTO_memcmp(e.digest.data(), digest.data(), digest.size()) == 0) {
-      throw std::invalid_argument("'" + principal.id + "' and '" + e.principal.id +
-                                  "' have the same token; every principal needs its own");
+      throw std::invalid_argument("'" + caller.id + "' and '" + e.caller.id +
+                                  "' have the same token; each needs its own");
     }
   }
-  entries_.push_back({digest, std::move(principal)});
+  entries_.push_back({digest, std::move(caller)});
 }
 
 Authenticator::Authenticator(TokenTable table)
@@ -88,7 +88,7 @@ std::shared_ptr<const TokenTable> Authenticator::snapshot() const {
   return table_;
 }
 
-std::optional<Principal> Authenticator::authenticate(std::string_view token) const {
+std::optional<Caller> Authenticator::authenticate(std::string_view token) const {
   std::shared_ptr<const TokenTable> table = snapshot();
   Digest digest = sha256(token);
   const TokenTable::Entry* found = nullptr;
@@ -97,7 +97,7 @@ std::optional<Principal> Authenticator::authenticate(std::string_view token) con
     found = equal ? &e : found;
   }
   if (found == nullptr) return std::nullopt;
-  return found->principal;
+  return found->caller;
 }
 
 std::optional<std::string_view> Authenticator::bearer_token(std::string_view value) {

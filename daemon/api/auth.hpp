@@ -13,27 +13,25 @@
 #include <unordered_map>
 #include <vector>
 
+#include "service/caller.hpp"
+
 namespace labelflow::api {
 
-enum class Role { reviewer, admin };
-
-// Who made a request. Project membership is not decided here: the backend checks it.
-struct Principal {
-  Role role = Role::reviewer;
-  std::string id;  // reviewer id from reviewers.toml, or "admin"
-};
+// Who made a request. Project membership is not decided here: the service checks it.
+using service::Caller;
+using service::Role;
 
 // True when `a` and `b` are equal. The time taken depends only on the lengths of the inputs,
 // never on where they differ: both are hashed with a per-process random HMAC key and the
 // fixed-length digests compared with CRYPTO_memcmp.
 bool constant_time_equal(std::string_view a, std::string_view b);
 
-// Token -> principal, as loaded from the daemon config and reviewers.toml.
+// Token -> caller, as loaded from the daemon config and reviewers.toml.
 class TokenTable {
  public:
   // Throws std::invalid_argument when `token` is empty or shorter than kMinTokenLength, or
-  // already in the table (the message names the principal ids, never the token).
-  void add(std::string_view token, Principal principal);
+  // already in the table (the message names the caller ids, never the token).
+  void add(std::string_view token, Caller caller);
   std::size_t size() const { return entries_.size(); }
 
   static constexpr std::size_t kMinTokenLength = 16;
@@ -42,7 +40,7 @@ class TokenTable {
   friend class Authenticator;
   struct Entry {
     std::array<unsigned char, 32> digest;  // SHA-256 of the token
-    Principal principal;
+    Caller caller;
   };
   std::vector<Entry> entries_;
 };
@@ -56,9 +54,9 @@ class Authenticator {
   // Atomically replaces the table; requests in flight finish with the table they started with.
   void replace(TokenTable table);
 
-  // The principal for `token`, or nullopt. Visits every entry (no early exit), so the time
+  // The caller for `token`, or nullopt. Visits every entry (no early exit), so the time
   // does not reveal which entry, if any, matched.
-  std::optional<Principal> authenticate(std::string_view token) const;
+  std::optional<Caller> authenticate(std::string_view token) const;
 
   // Extracts the token from an `Authorization: Bearer <token>` header value (scheme matched
   // case-insensitively); nullopt when absent or another scheme.

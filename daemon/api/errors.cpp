@@ -74,4 +74,29 @@ Response error_response(const ApiError& error) {
   return res;
 }
 
+ApiError to_api_error(const service::Error& error) {
+  ErrorCode code = ErrorCode::unavailable;
+  switch (error.code) {
+    case service::ErrorCode::bad_request:
+      code = ErrorCode::bad_request;
+      break;
+    case service::ErrorCode::forbidden:
+      code = ErrorCode::forbidden;
+      break;
+    case service::ErrorCode::not_found:
+      code = ErrorCode::not_found;
+      break;
+    case service::ErrorCode::lease_conflict:
+      code = ErrorCode::lease_conflict;
+      break;
+    case service::ErrorCode::validation_failed:
+      code = ErrorCode::validation_failed;
+      break;
+    case service::ErrorCode::unavailable:
+      code = ErrorCode::unavailable;
+      break;
+  }
+  return ApiError{code, error.message, error.details, 0};
+}
+
 }  // namespace labelflow::api

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/http_types.hpp"
+#include "service/result.hpp"
 
 namespace labelflow::api {
 
@@ -25,11 +26,8 @@ enum class ErrorCode {
 };
 
 // One problem with one field: `path` is a JSON pointer into the request ("/labels/ner/2/end"),
-// or "" when the problem is not about a field.
-struct FieldError {
-  std::string path;
-  std::string message;
-};
+// "?name" for a query parameter, or "" when the problem is not about a field.
+using FieldError = service::FieldError;
 
 struct ApiError {
   ErrorCode code = ErrorCode::bad_request;
@@ -46,5 +44,8 @@ std::string error_json(const ApiError& error);
 
 // A complete response for `error`: status, JSON body, content type.
 Response error_response(const ApiError& error);
+
+// The service's refusal as the API's error (same code names; the details carried over).
+ApiError to_api_error(const service::Error& error);
 
 }  // namespace labelflow::api

@@ -6,11 +6,10 @@
 #include <boost/asio/post.hpp>
 #include <csignal>
 
+#include "api/routes.hpp"
 #include "api/server.hpp"
-#include "api/service.hpp"
-#include "service/service.hpp"
-#include "service/tokens.hpp"
-#include "service/tz_offset.hpp"
+#include "service/application.hpp"
+#include "service/support/tz_offset.hpp"
 #include "store/sqlite_store.hpp"
 #include "webhooks/dispatcher.hpp"
 
@@ -105,15 +104,15 @@ bool App::start_serving() {
   };
   store_ = std::make_unique<store::SqliteStateStore>(d.state.string(), std::move(store_options));
 
-  service::ServiceOptions options;
+  service::ApplicationOptions options;
   for (const auto& p : registry_->plugins()) options.plugin_versions[p.name] = p.version;
-  options.auth = &auth_;
   // Backup copies beside the database: same file system, writable under the systemd unit.
   options.backup_dir = d.state.has_parent_path() ? d.state.parent_path() : ".";
   std::string tz_error;
   options.utc_offset = service::utc_offset_fn(d.timezone, tz_error);
   if (!tz_error.empty()) spdlog::warn("{}", tz_error);
-  options.loader = [this](std::vector<std::string>& errors) -> std::optional<service::Loaded> {
+  options.metrics = &metrics_;
+  options.reload.loader = [this](std::vector<std::string>& errors) -> std::optional<service::Loaded> {
     config::Diagnostics diags;
     auto cfg = std::make_shared<config::Config>(config::load_config(config_file_, diags));
     service::Loaded loaded;
@@ -126,10 +125,12 @@ bool App::start_serving() {
     loaded.config = std::move(cfg);
     return loaded;
   };
+  options.reload.apply_credentials = [this](std::vector<service::Credential> credentials) {
+    return apply_credentials(std::move(credentials));
+  };
   service::Loaded initial{config_, plugins_};
-  service_ = std::make_unique<service::Service>(*store_, std::move(initial), std::move(options));
+  service_ = std::make_unique<service::Application>(*store_, std::move(initial), std::move(options));
   service_->start();
-  service_->register_metrics(metrics_);
 
   // Webhook deliveries from the store's outbox; the secret is read from the running
   // configuration at each attempt, so a reload's rotated secret applies to pending ones.
@@ -137,30 +138,22 @@ bool App::start_serving() {
   hooks.metrics = &metrics_;
   webhooks_ = std::make_unique<webhooks::Dispatcher>(
       *store_,
-      [svc = service_.get()](const std::string& project,
-                             const std::string& url) -> std::optional<std::string> {
-        auto p = svc->context().project(project);
-        auto setup = p ? p->setup() : nullptr;
-        if (!setup) return std::nullopt;
-        for (const auto& h : setup->config.webhooks) {
-          if (h.url == url && h.secret.has_value()) return h.secret.reveal();
-        }
-        return std::nullopt;
+      [svc = service_.get()](const std::string& project, const std::string& url) {
+        return svc->webhook_secret(project, url);
       },
       hooks);
 
   std::vector<std::string> problems;
-  auto tokens = service::token_table(*config_, problems);
+  auto credentials = service::credentials(*config_, problems);
   for (const auto& p : problems) spdlog::warn("{}", p);
-  spdlog::info("{} bearer token(s) loaded", tokens.size());
-  auth_.replace(std::move(tokens));
+  spdlog::info("{} bearer token(s) loaded", apply_credentials(std::move(credentials)));
 
-  api::ServiceOptions api_options;
+  api::RoutesOptions api_options;
   api_options.web_root = web_root();
   api_options.widget_dirs = d.plugin_dirs.empty()
                                 ? std::vector<std::filesystem::path>{default_plugin_dir_}
                                 : d.plugin_dirs;
-  api_ = std::make_unique<api::ApiService>(*service_, auth_, lifecycle_, metrics_, api_options);
+  api_ = std::make_unique<api::Routes>(*service_, auth_, lifecycle_, metrics_, api_options);
 
   api::ServerOptions server_options;
   server_options.address = d.listen_host;
@@ -200,8 +193,22 @@ void App::wait_for_signal() {
 
 void App::reload() {
   if (!service_) return;
-  auto result = service_->reload(api::Principal{api::Role::admin, "admin"});
+  auto result = service_->reload_configuration();
   if (!result.ok()) spdlog::error("reload refused: {}", result.error().message);
+}
+
+std::size_t App::apply_credentials(std::vector<service::Credential> credentials) {
+  api::TokenTable table;
+  for (auto& c : credentials) {
+    try {
+      table.add(c.token, c.who);
+    } catch (const std::invalid_argument& e) {
+      spdlog::warn("{}: token refused: {}", c.describe, e.what());
+    }
+  }
+  const std::size_t accepted = table.size();
+  auth_.replace(std::move(table));
+  return accepted;
 }
 
 int App::run() {

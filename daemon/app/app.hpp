@@ -21,14 +21,15 @@
 #include <memory>
 
 #include "api/auth.hpp"
+#include "service/runtime/credentials.hpp"
 #include "api/lifecycle.hpp"
-#include "metrics/registry.hpp"
 #include "config/config.hpp"
 #include "config/plugin_check.hpp"
+#include "metrics/registry.hpp"
 #include "plugin_host/registry.hpp"
 
 namespace labelflow::api {
-class ApiService;
+class Routes;
 class Server;
 }  // namespace labelflow::api
 namespace labelflow::store {
@@ -38,7 +39,7 @@ namespace labelflow::webhooks {
 class Dispatcher;
 }  // namespace labelflow::webhooks
 namespace labelflow::service {
-class Service;
+class Application;
 }
 
 namespace labelflow::app {
@@ -70,6 +71,9 @@ class App {
  private:
   void wait_for_signal();
   bool start_serving();
+  // The credentials of a configuration as the HTTP layer's token table: the number accepted
+  // (a refused one, too short or shared, is logged by name, never by value).
+  std::size_t apply_credentials(std::vector<service::Credential> credentials);
 
   std::shared_ptr<const config::Config> config_;
   std::filesystem::path config_file_;
@@ -80,8 +84,8 @@ class App {
   api::Lifecycle lifecycle_;
   api::Authenticator auth_;
   std::unique_ptr<store::SqliteStateStore> store_;
-  std::unique_ptr<service::Service> service_;
-  std::unique_ptr<api::ApiService> api_;
+  std::unique_ptr<service::Application> service_;
+  std::unique_ptr<api::Routes> api_;
   std::unique_ptr<api::Server> server_;
   std::unique_ptr<webhooks::Dispatcher> webhooks_;  // after store_/service_: stops first
   boost::asio::io_context io_;

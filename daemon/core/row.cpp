@@ -16,6 +16,15 @@ std::vector<std::string> RowContent::declared_domains() const {
   return out;
 }
 
+boost::json::object to_json(const RowContent& row) {
+  return {{"id", row.id},
+          {"context", row.context},
+          {"query", row.query},
+          {"response", row.response},
+          {"auto_labels", row.auto_labels},
+          {"metadata", row.metadata}};
+}
+
 std::int64_t RowContent::priority() const {
   const auto* p = metadata.if_contains("priority");
   if (!p) return 0;

@@ -22,6 +22,13 @@ struct RowContent {
   bool has_declared_domain() const { return metadata.contains("domain"); }
   // metadata.priority, default 0; higher is scheduled first.
   std::int64_t priority() const;
+
+  // Same content: re-importing an identical row is `unchanged`, a different one with the same id
+  // a `duplicate_id` (JSON values compare as values: key order does not matter).
+  bool operator==(const RowContent&) const = default;
 };
+
+// The row as imported: {"id", "context", "query", "response", "auto_labels", "metadata"}.
+boost::json::object to_json(const RowContent& row);
 
 }  // namespace labelflow::core

@@ -42,16 +42,16 @@ BatchExporter::BatchExporter(const plugin_host::GuardedStorage& storage, BatchOp
                    : Sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })),
       sequence_(options_.first_sequence) {}
 
-sdk::Status BatchExporter::append(std::string_view line) {
+Appended BatchExporter::append(std::string_view line) {
   if (rows_ >= options_.max_pending_rows) {
-    return sdk::Status::unavailable("export backlog full (" + std::to_string(rows_) +
-                                    " rows waiting for the sink); row not accepted");
+    return {false, sdk::Status::unavailable("export backlog full (" + std::to_string(rows_) +
+                                            " rows waiting for the sink); row not accepted")};
   }
   batch_.append(line);
   if (line.empty() || line.back() != '\n') batch_ += '\n';
   ++rows_;
-  if (rows_ >= options_.max_rows || batch_.size() >= options_.max_bytes) return flush();
-  return sdk::Status::ok();
+  if (rows_ >= options_.max_rows || batch_.size() >= options_.max_bytes) return {true, flush()};
+  return {true, sdk::Status::ok()};
 }
 
 sdk::Status BatchExporter::flush() {
@@ -89,7 +89,7 @@ sdk::Result<FullExportResult> export_all(
   FullExportResult result{options.prefix, 0, 0};
   while (auto line = next_line()) {
     // A put that failed after its retries ends the export; it can be run again whole.
-    if (auto s = exporter.append(*line); !s) return s;
+    if (auto s = exporter.append(*line).status; !s) return s;
     ++result.rows;
   }
   if (auto s = exporter.flush(); !s) return s;

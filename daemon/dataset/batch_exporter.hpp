@@ -6,8 +6,8 @@
 // flush(), e.g. on a timer). A failed put is retried `put_attempts` times with backoff; if it
 // still fails, flush() returns the error and the batch is KEPT (with the same sequence number)
 // for the next flush: no row is ever dropped. Memory stays bounded: while a failed batch
-// holds `max_pending_rows`, append() refuses more rows with Code::unavailable, and the caller
-// keeps them (they stay "not yet exported" in its durable state).
+// holds `max_pending_rows`, append() refuses more rows (Appended::accepted false), and the
+// caller keeps them (they stay "not yet exported" in its durable state).
 // Not thread-safe: one owner (the export worker) calls it.
 #pragma once
 
@@ -41,6 +41,16 @@ std::string batch_object_name(const BatchOptions& options, std::uint64_t seq);
 sdk::Result<std::uint64_t> next_free_sequence(const plugin_host::GuardedStorage& storage,
                                               const BatchOptions& options);
 
+// What append() did with a line.
+struct Appended {
+  // False when the backlog is full (a failed batch holds max_pending_rows): the line is NOT
+  // taken and stays the caller's.
+  bool accepted = true;
+  // Why a write of the batch failed (an accepted line stays pending), or why the line was
+  // refused.
+  sdk::Status status;
+};
+
 class BatchExporter {
  public:
   // Sleeps between put attempts; tests inject a no-op.
@@ -50,9 +60,7 @@ class BatchExporter {
                 Sleep sleep = {});
 
   // Adds one line (a trailing "\n" is added when missing) and flushes if a threshold is met.
-  // Ok means the line is accepted (written or pending); a flush error is returned but the
-  // line stays pending. Code::unavailable "backlog full" means NOT accepted.
-  sdk::Status append(std::string_view line);
+  Appended append(std::string_view line);
   // Writes the pending batch, if any. On error the batch stays pending.
   sdk::Status flush();
 

@@ -33,20 +33,6 @@ json::object review_json(const ReviewRecord& r) {
 
 }  // namespace
 
-json::object row_json(const core::RowContent& row) {
-  return {{"id", row.id},
-          {"context", row.context},
-          {"query", row.query},
-          {"response", row.response},
-          {"auto_labels", row.auto_labels},
-          {"metadata", row.metadata}};
-}
-
-bool same_row(const core::RowContent& a, const core::RowContent& b) {
-  return a.id == b.id && a.context == b.context && a.query == b.query &&
-         a.response == b.response && a.auto_labels == b.auto_labels && a.metadata == b.metadata;
-}
-
 json::object export_object(const ExportRecord& record) {
   json::array reviews;
   for (const auto& r : record.reviews) reviews.push_back(review_json(r));
@@ -55,7 +41,7 @@ json::object export_object(const ExportRecord& record) {
   json::object plugins;
   for (const auto& [name, version] : record.provenance.plugin_versions) plugins[name] = version;
   return {{"project", record.project},
-          {"row", row_json(record.row)},
+          {"row", core::to_json(record.row)},
           {"final_labels", record.final_labels},
           {"reviews", std::move(reviews)},
           {"agreement", std::move(agreement)},

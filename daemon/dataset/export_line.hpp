@@ -11,11 +11,6 @@
 
 namespace labelflow::dataset {
 
-// The row as imported: {"id", "context", "query", "response", "auto_labels", "metadata"}.
-boost::json::object row_json(const core::RowContent& row);
-// True when two rows have the same content (re-import of an identical row is `unchanged`).
-bool same_row(const core::RowContent& a, const core::RowContent& b);
-
 boost::json::object export_object(const ExportRecord& record);
 // export_object serialized, with a trailing "\n".
 std::string export_line(const ExportRecord& record);

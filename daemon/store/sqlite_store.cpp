@@ -69,19 +69,6 @@ struct WriteStatements {
       insert_decision, upsert_import, upsert_export;
 };
 
-namespace {
-
-boost::json::object row_json(const core::RowContent& c) {
-  return {{"id", c.id},
-          {"context", c.context},
-          {"query", c.query},
-          {"response", c.response},
-          {"auto_labels", c.auto_labels},
-          {"metadata", c.metadata}};
-}
-
-}  // namespace
-
 SqliteStateStore::SqliteStateStore(const std::string& path, SqliteOptions options) {
   wdb_ = std::make_unique<Db>(path, true);
   wdb_->exec("PRAGMA journal_mode=WAL");
@@ -113,7 +100,7 @@ CommitResult SqliteStateStore::apply(const Batch& b) {
   auto& s = *ws_;
   for (const auto& doc : b.imports) {
     const auto& c = doc.content;
-    const auto json = row_json(c);
+    const auto json = core::to_json(c);
     s.find_row.bind(1, b.project).bind(2, c.id);
     if (s.find_row.step()) {
       // Identical means equal JSON values (key order does not matter).

@@ -1,12 +1,12 @@
-// Starts the real Server + ApiService on 127.0.0.1, port 0, in process, over a BackendDouble.
+// Starts the real Server + Routes on 127.0.0.1, port 0, in process, over a ServiceDouble.
 #pragma once
 
 #include <boost/json.hpp>
 #include <memory>
 
 #include "api/server.hpp"
-#include "api/service.hpp"
-#include "backend_double.hpp"
+#include "api/routes.hpp"
+#include "service_double.hpp"
 #include "http_client.hpp"
 
 namespace labelflow::test {
@@ -17,31 +17,31 @@ inline const std::string kAdminToken = "admin-token-abcdefghijklmnop";
 
 inline api::TokenTable test_tokens() {
   api::TokenTable table;
-  table.add(kReviewerToken, {api::Role::reviewer, "r1"});
-  table.add(kReviewer2Token, {api::Role::reviewer, "r2"});
-  table.add(kAdminToken, {api::Role::admin, "admin"});
+  table.add(kReviewerToken, {service::Role::reviewer, "r1"});
+  table.add(kReviewer2Token, {service::Role::reviewer, "r2"});
+  table.add(kAdminToken, {service::Role::admin, "admin"});
   return table;
 }
 
 struct ApiFixture {
-  explicit ApiFixture(api::ServerOptions options = {}, api::ServiceOptions service_options = {})
+  explicit ApiFixture(api::ServerOptions options = {}, api::RoutesOptions routes_options = {})
       : auth(test_tokens()) {
     options.address = "127.0.0.1";
     options.port = 0;
-    service = std::make_unique<api::ApiService>(backend, auth, lifecycle, registry,
-                                                std::move(service_options));
-    server = std::make_unique<api::Server>(options, *service, lifecycle, registry);
+    routes = std::make_unique<api::Routes>(service, auth, lifecycle, registry,
+                                           std::move(routes_options));
+    server = std::make_unique<api::Server>(options, *routes, lifecycle, registry);
     server->start();
     lifecycle.set(api::Lifecycle::Phase::ready);
   }
 
   std::uint16_t port() const { return server->port(); }
 
-  BackendDouble backend;
+  ServiceDouble service;
   api::Authenticator auth;
   api::Lifecycle lifecycle;
   metrics::Registry registry;
-  std::unique_ptr<api::ApiService> service;
+  std::unique_ptr<api::Routes> routes;
   std::unique_ptr<api::Server> server;  // last: stopped before the rest is destroyed
 };
 

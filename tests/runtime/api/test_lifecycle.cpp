@@ -1,6 +1,7 @@
 // Health, readiness, metrics, drain, the worker pool, static files and the auth slowdown.
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -30,20 +31,20 @@ TEST_CASE("api: healthz and readyz follow the lifecycle", "[api][lifecycle]") {
   CHECK(body_json(draining).at("error").at("message") == "not ready: draining");
 }
 
-TEST_CASE("api: backend calls run on workers, not on the io thread", "[api][lifecycle]") {
+TEST_CASE("api: service calls run on workers, not on the io thread", "[api][lifecycle]") {
   api::ServerOptions options;
   options.io_threads = 1;
   options.worker_threads = 1;
   ApiFixture f(options);
-  f.backend.close_gate();
+  f.service.close_gate();
   auto blocked = std::async(std::launch::async, [&] {
     return request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken));
   });
-  REQUIRE(f.backend.wait_for_calls(1));
-  // The only worker is stuck in the backend; the only io thread still answers.
+  REQUIRE(f.service.wait_for_calls(1));
+  // The only worker is stuck in the service; the only io thread still answers.
   CHECK(request(f.port(), "GET", "/healthz").status == 200);
   CHECK(request(f.port(), "GET", "/metrics").status == 200);
-  f.backend.open_gate();
+  f.service.open_gate();
   CHECK(blocked.get().status == 200);
 }
 
@@ -54,10 +55,10 @@ TEST_CASE("api: drain finishes requests in flight, closes idle connections, refu
   idle.send(build_request("GET", "/healthz"));
   REQUIRE(idle.read_response());
 
-  f.backend.close_gate();
+  f.service.close_gate();
   Connection busy(f.port());
   busy.send(build_request("POST", "/v1/tasks/t1/heartbeat", {}, bearer(kReviewerToken)));
-  REQUIRE(f.backend.wait_for_calls(1));
+  REQUIRE(f.service.wait_for_calls(1));
 
   auto drained = std::async(std::launch::async, [&] { return f.server->drain(10s); });
   CHECK(idle.wait_closed(5s));
@@ -65,7 +66,7 @@ TEST_CASE("api: drain finishes requests in flight, closes idle connections, refu
     std::this_thread::sleep_for(5ms);
   }
   CHECK(f.lifecycle.phase() == api::Lifecycle::Phase::draining);
-  f.backend.open_gate();
+  f.service.open_gate();
   auto res = busy.read_response();
   REQUIRE(res);
   CHECK(res->status == 200);
@@ -77,13 +78,13 @@ TEST_CASE("api: drain finishes requests in flight, closes idle connections, refu
 
 TEST_CASE("api: drain gives up on requests that outlive the deadline", "[api][lifecycle]") {
   ApiFixture f;
-  f.backend.close_gate();
+  f.service.close_gate();
   Connection busy(f.port());
   busy.send(build_request("GET", "/v1/projects", {}, bearer(kReviewerToken)));
-  REQUIRE(f.backend.wait_for_calls(1));
+  REQUIRE(f.service.wait_for_calls(1));
   auto opener = std::async(std::launch::async, [&] {
     std::this_thread::sleep_for(300ms);
-    f.backend.open_gate();  // lets the worker pool finish so stop() can join it
+    f.service.open_gate();  // lets the worker pool finish so stop() can join it
   });
   CHECK_FALSE(f.server->drain(50ms));
   opener.get();
@@ -151,7 +152,7 @@ TEST_CASE("api: static files are served with content types and no traversal", "[
   std::ofstream(base / "secret.txt") << "outside";
   fs::create_symlink(base / "secret.txt", base / "web" / "leak.txt");
 
-  api::ServiceOptions options;
+  api::RoutesOptions options;
   options.web_root = base / "web";
   {
     ApiFixture f({}, options);
@@ -186,7 +187,7 @@ TEST_CASE("api: static files are served with content types and no traversal", "[
 }
 
 TEST_CASE("api: repeated failed authentication from one address is slowed down", "[api][auth]") {
-  api::ServiceOptions options;
+  api::RoutesOptions options;
   options.throttle.free_failures = 2;
   options.throttle.base_delay = 200ms;
   ApiFixture f({}, options);
@@ -217,7 +218,7 @@ TEST_CASE("api: behind a trusted proxy the slowdown keys on the X-Forwarded-For 
           "[api][auth]") {
   api::ServerOptions server;
   server.trusted_proxies = {"127.0.0.1"};
-  api::ServiceOptions options;
+  api::RoutesOptions options;
   options.throttle.free_failures = 1;
   options.throttle.base_delay = 300ms;
   ApiFixture f(server, options);
@@ -242,7 +243,7 @@ TEST_CASE("api: label widgets are served from the plugin directories", "[api][st
   std::ofstream(base / "a" / "ner.widget.js") << "export function mount() {}";
   std::ofstream(base / "b" / "rating.widget.js") << "export function mount(el) {}";
   std::ofstream(base / "b" / "notes.txt") << "not a widget";
-  api::ServiceOptions options;
+  api::RoutesOptions options;
   options.widget_dirs = {base / "a", base / "b"};
   {
     ApiFixture f({}, options);
@@ -266,7 +267,7 @@ TEST_CASE("api: a client that does not read its response is dropped after write_
   std::ofstream(base / "big.bin") << std::string(32u << 20, 'x');
   api::ServerOptions server_options;
   server_options.limits.write_timeout = 300ms;
-  api::ServiceOptions options;
+  api::RoutesOptions options;
   options.web_root = base;
   {
     ApiFixture f(server_options, options);
@@ -283,11 +284,11 @@ TEST_CASE("api: a client that does not read its response is dropped after write_
   fs::remove_all(base);
 }
 
-TEST_CASE("api: a throwing backend gives 503 unavailable and the connection lives on",
+TEST_CASE("api: a throwing service gives 503 unavailable and the connection lives on",
           "[api][errors]") {
   ApiFixture f;
   Connection conn(f.port());
-  f.backend.throw_next = true;
+  f.service.throw_next = true;
   conn.send(build_request("GET", "/v1/projects", {}, bearer(kReviewerToken)));
   auto failed = conn.read_response();
   REQUIRE(failed);
@@ -303,7 +304,7 @@ TEST_CASE("api: a port in use is refused with a message naming it", "[api][lifec
   ApiFixture f;
   api::ServerOptions options;
   options.port = f.port();
-  api::Server second(options, *f.service, f.lifecycle, f.registry);
+  api::Server second(options, *f.routes, f.lifecycle, f.registry);
   try {
     second.start();
     FAIL("a second server bound the same port");
@@ -313,7 +314,7 @@ TEST_CASE("api: a port in use is refused with a message naming it", "[api][lifec
   }
   api::ServerOptions bad;
   bad.address = "not-an-address";
-  api::Server third(bad, *f.service, f.lifecycle, f.registry);
+  api::Server third(bad, *f.routes, f.lifecycle, f.registry);
   CHECK_THROWS_AS(third.start(), std::system_error);
   third.stop();
   CHECK(f.lifecycle.ready());  // servers that never started leave the lifecycle alone
@@ -355,17 +356,20 @@ TEST_CASE("api: a deferred task call answers from another thread, and a dropped 
   ApiFixture f;
   Connection conn(f.port());
   const std::string body = R"({"labels": {"intent": "x"}})";
-  f.backend.answer_later = true;
+  f.service.answer_later = true;
   conn.send(build_request("POST", "/v1/tasks/t-1/submit", body, bearer(kReviewerToken)));
   // Another connection is served while the first waits for its answer.
   CHECK(request(f.port(), "GET", "/v1/projects", {}, bearer(kReviewerToken)).status == 200);
   auto later = conn.read_response();
   REQUIRE(later);
   CHECK(later->status == 200);
-  CHECK(body_json(*later).at("method") == "submit");
+  CHECK(body_json(*later).at("task") == "t-1");
+  const auto calls = f.service.calls();
+  CHECK(std::any_of(calls.begin(), calls.end(),
+                    [](const auto& call) { return call.method == "submit"; }));
 
-  f.backend.answer_later = false;
-  f.backend.drop_next_reply = true;
+  f.service.answer_later = false;
+  f.service.drop_next_reply = true;
   conn.send(build_request("POST", "/v1/tasks/t-1/submit", body, bearer(kReviewerToken)));
   auto dropped = conn.read_response();
   REQUIRE(dropped);

@@ -34,7 +34,7 @@ TEST_CASE("api: TokenTable refuses short and duplicate tokens without echoing th
   CHECK(table.size() == 1);
 }
 
-TEST_CASE("api: Authenticator finds the principal and swaps tables", "[api][auth]") {
+TEST_CASE("api: Authenticator finds the caller and swaps tables", "[api][auth]") {
   TokenTable table;
   table.add("token-of-reviewer-one", {Role::reviewer, "r1"});
   table.add("token-of-the-administrator", {Role::admin, "admin"});

@@ -26,7 +26,7 @@ TEST_CASE("dataset: batches are named with a 10-digit sequence and flushed at th
   options.prefix = "exports/p1/";
   options.max_rows = 3;
   BatchExporter exporter(store.guarded, options, kNoSleep);
-  for (int i = 0; i < 7; ++i) REQUIRE(exporter.append(row_line(i)).is_ok());
+  for (int i = 0; i < 7; ++i) REQUIRE(exporter.append(row_line(i)).status.is_ok());
   CHECK(exporter.pending_rows() == 1);
   CHECK(store.keys("exports/") == std::vector<std::string>{"exports/p1/export-0000000001.jsonl",
                                                            "exports/p1/export-0000000002.jsonl"});
@@ -46,9 +46,9 @@ TEST_CASE("dataset: a batch is flushed at the byte threshold", "[dataset][batch]
   options.max_bytes = 100;
   BatchExporter exporter(store.guarded, options, kNoSleep);
   std::string big(60, 'x');
-  REQUIRE(exporter.append(big).is_ok());
+  REQUIRE(exporter.append(big).status.is_ok());
   CHECK(store.keys().empty());
-  REQUIRE(exporter.append(big).is_ok());
+  REQUIRE(exporter.append(big).status.is_ok());
   CHECK(store.keys() == std::vector<std::string>{"export-0000000001.jsonl"});
 }
 
@@ -64,21 +64,24 @@ TEST_CASE("dataset: a failed put is retried and a batch that still fails is kept
   BatchExporter exporter(guarded, options, [&](auto d) { sleeps.push_back(d); });
 
   flaky->fail_puts = 2;  // the first two attempts fail, the third succeeds
-  REQUIRE(exporter.append(row_line(0)).is_ok());
-  REQUIRE(exporter.append(row_line(1)).is_ok());
+  REQUIRE(exporter.append(row_line(0)).status.is_ok());
+  REQUIRE(exporter.append(row_line(1)).status.is_ok());
   CHECK(flaky->put_calls == 3);
   CHECK(sleeps == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(200),
                                                          std::chrono::milliseconds(400)});
   CHECK(store.keys().size() == 1);
 
   flaky->fail_puts = 100;  // a long outage
-  REQUIRE(exporter.append(row_line(2)).is_ok());
+  REQUIRE(exporter.append(row_line(2)).status.is_ok());
   auto failed = exporter.append(row_line(3));
-  CHECK(failed.code() == sdk::Code::unavailable);
-  CHECK_THAT(failed.message(), Catch::Contains("export-0000000002.jsonl") &&
+  CHECK(failed.accepted);
+  CHECK(failed.status.code() == sdk::Code::unavailable);
+  CHECK_THAT(failed.status.message(), Catch::Contains("export-0000000002.jsonl") &&
                                    Catch::Contains("kept for the next flush"));
   CHECK(exporter.pending_rows() == 2);
-  REQUIRE(exporter.append(row_line(4)).code() == sdk::Code::unavailable);  // still kept
+  auto kept = exporter.append(row_line(4));
+  REQUIRE(kept.accepted);
+  REQUIRE(kept.status.code() == sdk::Code::unavailable);  // still kept
   CHECK(exporter.pending_rows() == 3);
 
   flaky->fail_puts = 0;  // the sink is back
@@ -104,11 +107,13 @@ TEST_CASE("dataset: a long outage fills the bounded backlog, then rows are refus
   for (int i = 0; i < 8; ++i) {
     std::size_t before = exporter.pending_rows();
     auto s = exporter.append(row_line(i));
-    CHECK(s.code() == (i == 0 ? sdk::Code::ok : sdk::Code::unavailable));
-    if (exporter.pending_rows() > before) {
+    CHECK(s.status.code() == (i == 0 ? sdk::Code::ok : sdk::Code::unavailable));
+    CHECK(s.accepted == (exporter.pending_rows() > before));
+    if (s.accepted) {
       ++accepted;
     } else {
-      CHECK_THAT(s.message(), Catch::Contains("backlog full") && Catch::Contains("not accepted"));
+      CHECK_THAT(s.status.message(),
+                 Catch::Contains("backlog full") && Catch::Contains("not accepted"));
     }
   }
   CHECK(accepted == 5);

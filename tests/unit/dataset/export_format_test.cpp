@@ -126,13 +126,13 @@ TEST_CASE("dataset: the export line has every field of DESIGN section 6", "[data
   CHECK(o.at("finalized_at") == "2025-11-26T10:01:40.123Z");
 }
 
-TEST_CASE("dataset: same_row tells an unchanged re-import from a changed one",
+TEST_CASE("dataset: row equality tells an unchanged re-import from a changed one",
           "[dataset][export]") {
   auto a = sample().row;
   auto b = a;
-  CHECK(dataset::same_row(a, b));
+  CHECK(a == b);
   b.metadata["priority"] = 2;
-  CHECK_FALSE(dataset::same_row(a, b));
+  CHECK_FALSE(a == b);
 }
 
 TEST_CASE("dataset: the Ground Truth manifest line matches the documented shapes",

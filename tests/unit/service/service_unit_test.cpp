@@ -3,13 +3,13 @@
 
 #include "classification_type.hpp"
 #include "core/spec.hpp"
-#include "service/label_oracle.hpp"
-#include "service/reload.hpp"
-#include "service/row_cache.hpp"
-#include "service/service.hpp"
-#include "service/time_util.hpp"
-#include "service/tz_offset.hpp"
-#include "service/validation.hpp"
+#include "service/projects/reload.hpp"
+#include "service/runtime/plugin_label_oracle.hpp"
+#include "service/runtime/row_cache.hpp"
+#include "service/support/iso_week.hpp"
+#include "service/support/tz_offset.hpp"
+#include "service/tasks/label_validation.hpp"
+#include "service/tasks/task_names.hpp"
 
 namespace json = boost::json;
 using namespace labelflow;
@@ -50,7 +50,7 @@ service::LabelPlugins intent_plugins() {
   return p;
 }
 
-std::vector<std::string> paths(const api::ApiError& e) {
+std::vector<std::string> paths(const service::Error& e) {
   std::vector<std::string> out;
   for (const auto& d : e.details) out.push_back(d.path);
   return out;
@@ -68,7 +68,7 @@ TEST_CASE("service: submissions are validated by the label plugins with /labels 
   auto bad = service::validate_submission({{"intent", json::array{"zz"}}, {"x/y", 1}}, labels,
                                           plugins, row);
   REQUIRE(bad);
-  CHECK(bad->code == api::ErrorCode::validation_failed);
+  CHECK(bad->code == service::ErrorCode::validation_failed);
   const auto p = paths(*bad);
   CHECK(std::find(p.begin(), p.end(), "/labels/x~1y") != p.end());
   CHECK(std::any_of(p.begin(), p.end(),
@@ -83,7 +83,7 @@ TEST_CASE("service: submissions are validated by the label plugins with /labels 
       std::make_shared<plugin_host::GuardedLabelType>(std::make_shared<Throwing>(), "throwing");
   auto failed = service::validate_submission({{"intent", "a"}}, labels, throwing, row);
   REQUIRE(failed);
-  CHECK(failed->code == api::ErrorCode::unavailable);
+  CHECK(failed->code == service::ErrorCode::unavailable);
   CHECK(service::invalid_auto_labels(row, throwing).empty());
   row.auto_labels = {{"intent", "a"}, {"other", 1}};
   CHECK(service::invalid_auto_labels(row, throwing) == std::vector<std::string>{"intent", "other"});
@@ -155,14 +155,12 @@ TEST_CASE("service: reload refuses label and stage changes, accepts added classe
   CHECK(fewer_refusals[0].key == "projects/p.toml: pipeline.stages");
 }
 
-TEST_CASE("service: time, task id and error helpers") {
-  CHECK(service::iso_time(0) == "1970-01-01T00:00:00Z");
-  CHECK(service::iso_time(1'795'000'000'123) == "2026-11-18T11:06:40Z");
+TEST_CASE("service: ISO week bounds and task ids") {
   auto w = service::iso_week_bounds("2026-W48");
   REQUIRE(w);
-  CHECK(service::iso_time(w->first) == "2026-11-23T00:00:00Z");
-  CHECK(service::iso_time(w->second) == "2026-11-30T00:00:00Z");
-  CHECK(service::iso_time(service::iso_week_bounds("2021-W01")->first) == "2021-01-04T00:00:00Z");
+  CHECK(w->first == 1'795'392'000'000);   // 2026-11-23T00:00:00Z
+  CHECK(w->second == 1'795'996'800'000);  // 2026-11-30T00:00:00Z
+  CHECK(service::iso_week_bounds("2021-W01")->first == 1'609'718'400'000);  // 2021-01-04
   CHECK_FALSE(service::iso_week_bounds("2026-48"));
   CHECK_FALSE(service::iso_week_bounds("2026-W54"));
   CHECK_FALSE(service::iso_week_bounds("2026-W4x"));
@@ -173,14 +171,6 @@ TEST_CASE("service: time, task id and error helpers") {
   CHECK_FALSE(service::parse_task_name("t-1x"));
   CHECK_FALSE(service::parse_task_name("t-0"));
   CHECK(service::task_name(17) == "t-17");
-
-  auto e = service::to_api_error({core::ErrorCode::lease_conflict, "taken"});
-  CHECK(e.code == api::ErrorCode::lease_conflict);
-  auto v = service::to_api_error(core::Error::field(core::ErrorCode::validation_failed, "/labels/x",
-                                                    "not a label of project 'p'"));
-  CHECK(v.code == api::ErrorCode::validation_failed);
-  REQUIRE(v.details.size() == 1);
-  CHECK(v.details[0].path == "/labels/x");
 }
 
 TEST_CASE("service: report time zones come from the system's TZif files") {
