@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "plugin_host/registry.hpp"
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 using labelflow::plugin_host::Registry;
 using labelflow::sdk::PluginKind;

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "plugin_host/registry.hpp"
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 using labelflow::plugin_host::plugin_error_count;
 using labelflow::plugin_host::Registry;

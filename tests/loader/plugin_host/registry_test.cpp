@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 namespace fs = std::filesystem;
 namespace id = labelflow::plugin_host::error_id;

@@ -1,6 +1,6 @@
 // Batched export: naming, ordering, thresholds, retries without loss, bounded backlog.
 #include "dataset/batch_exporter.hpp"
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 #include <boost/json/parse.hpp>
 

@@ -7,7 +7,7 @@
 #include "dataset/gt_manifest.hpp"
 #include "dataset/importer.hpp"
 #include "dataset/timestamps.hpp"
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 namespace labelflow::dataset_test {
 

@@ -1,6 +1,6 @@
 // SageMaker Ground Truth input and output manifests as import formats.
 #include "dataset/importer.hpp"
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 #include <boost/json/parse.hpp>
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "dataset/importer.hpp"
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 namespace labelflow::dataset_test {
 

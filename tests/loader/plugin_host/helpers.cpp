@@ -1,4 +1,4 @@
-#include "test_support.hpp"
+#include "helpers.hpp"
 
 #include <unistd.h>
 
